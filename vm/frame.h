@@ -1,0 +1,73 @@
+// frame.h — an activation record of a Python function.
+//
+// Frames live on a per-thread stack of memory chunks (FrameStack), pushed
+// and popped in LIFO order, so calling a Python function from bytecode
+// allocates nothing on the C++ heap and recurses nothing on the C++ stack
+// (the VM is "stackless", DESIGN decision 6).  A generator's frame instead
+// lives inside the generator object, because it must outlive the call.
+//
+//   +-----------------------------+
+//   | Frame header (below)        |
+//   +-----------------------------+
+//   | localsplus[0 .. nlocalsplus)|  parameters, locals, cells, free vars
+//   +-----------------------------+
+//   | value stack [0 .. stacksize)|  grows upwards; `sp` points past the top
+//   +-----------------------------+
+//
+// Every slot of localsplus and of the live part of the value stack holds a
+// strong reference (or nullptr: an unbound local, or the NULL marker of the
+// calling convention).
+#pragma once
+
+#include <cstddef>
+
+#include "runtime/dict.h"
+#include "runtime/object.h"
+#include "vm/code.h"
+#include "vm/function.h"
+
+namespace coil::vm {
+
+enum class FrameState : uint8_t { Created, Running, Suspended, Completed };
+
+struct Frame {
+  Frame* back = nullptr;         // the caller (borrowed: it outlives us)
+  Code* code = nullptr;          // strong
+  Function* func = nullptr;      // strong; null for module/class/exec code
+  runtime::Dict* globals = nullptr;   // borrowed from func or owner
+  runtime::Dict* builtins = nullptr;  // borrowed
+  Object* locals = nullptr;      // strong: mapping for LOAD_NAME (module/class bodies)
+  const Instr* ip = nullptr;     // next instruction to run
+  Object** sp = nullptr;         // one past the top of the value stack
+  int lasti = -1;                // index of the instruction running / last run
+  FrameState state = FrameState::Created;
+  bool is_entry = false;         // returning from it leaves the eval loop
+  bool on_heap = false;          // owned by a generator, not the FrameStack
+  Object* kwnames = nullptr;     // borrowed: set by KW_NAMES for the next CALL
+  Object* owner = nullptr;       // borrowed: the generator owning this frame
+  Object* frame_object = nullptr;  // strong: the Python-visible frame, if made
+  Object* localsplus[1];         // then the value stack
+
+  Object** stack_base() { return localsplus + code->nlocalsplus; }
+  int line() const;              // the current source line
+};
+
+// Bytes needed for a frame running `code`.
+inline size_t frame_size(const Code* code) {
+  return sizeof(Frame) + sizeof(Object*) * (code->nlocalsplus + code->stacksize);
+}
+
+// Per-thread LIFO allocator for frames.
+class FrameStack {
+ public:
+  FrameStack();
+  ~FrameStack();
+  // Memory for a frame of `size` bytes; nullptr (MemoryError set) on failure.
+  void* push(size_t size);
+  void pop(void* frame);
+ private:
+  struct Chunk;
+  Chunk* top_ = nullptr;
+};
+
+}  // namespace coil::vm
