@@ -7,6 +7,7 @@
 #pragma once
 
 #include <deque>
+#include <unordered_map>
 #include <unordered_set>
 #include <string>
 #include <string_view>
@@ -42,6 +43,11 @@ inline void set_span(ast::Node* n, const Span& s) {
   n->end_line = s.end.line;
   n->end_col = s.end.col;
 }
+
+// How deep an expression may nest before the parse gives up with CPython's
+// RecursionError, so that later recursive passes (validation, the dump, the
+// compiler) never exhaust the C++ stack.
+constexpr size_t kMaxNesting = 1000;
 
 // Which start symbol yylex feeds first; kFExpr parses one f-string field.
 enum class StartKind { Exec, Eval, Single, FExpr };
@@ -167,6 +173,23 @@ struct Driver {
   int first_line, first_col;
   std::vector<size_t> line_starts;
   void fail_at(const std::string& msg, const ast::Node* n) { fail(msg, span_of(n)); }
+  void fail_too_deep(const Span& at) {
+    fail("maximum recursion depth exceeded during compilation", at, "RecursionError");
+  }
+  // Depth of left-nested chains (a+b+c..., a.b.c..., f()()...), which do
+  // not grow the parse stack; checked against kMaxNesting.
+  std::unordered_map<const ast::Expr*, int> chain_depth;
+  // Records `e` as one deeper than `left`; false (error set) when too deep.
+  bool chain(const ast::Expr* e, const ast::Expr* left, const Span& at) {
+    auto it = chain_depth.find(left);
+    int depth = (it == chain_depth.end() ? 0 : it->second) + 1;
+    if (depth > static_cast<int>(kMaxNesting)) {
+      fail_too_deep(at);
+      return false;
+    }
+    chain_depth[e] = depth;
+    return true;
+  }
 
   template <class T, class... A>
   T* make(const Span& s, A&&... a) {
@@ -182,6 +205,8 @@ struct SyntaxErrorContext {
   Span at;                    // the lookahead token's span
   bool expects_colon = false;
   bool expects_indent = false;
+  bool expects_except = false;
+  bool expects_else = false;    // inside `a if b` before `else`  // after a try block: 'except' or 'finally'
   int expected_count = 0;
 };
 void report_syntax_error_in(Driver& d, const SyntaxErrorContext& info);
@@ -245,7 +270,7 @@ ast::WithItem* make_withitem(Driver& d, ast::Expr* ctx, ast::Expr* target);
 ast::Stmt* make_funcdef(Driver& d, const std::string& name, ast::Arguments* args,
                         ast::Expr* returns, StmtList body, const Span& kw);
 ast::Stmt* make_classdef(Driver& d, const std::string& name, ArgList args, StmtList body,
-                         const Span& kw);
+                         const Span& kw, const Span& parens);
 ast::Stmt* make_async(ast::Stmt* s, const Span& kw);
 ast::Stmt* decorate(ast::Stmt* s, ExprList decorators);
 ast::Stmt* make_import_from(Driver& d, int level, const std::string& module,

@@ -90,4 +90,9 @@ Ref<Object> sequence_to_tuple(Object* iterable);
 bool isinstance(Object* o, Object* cls, int* result);   // isinstance(o, cls)
 bool issubclass(Object* derived, Object* cls, int* result);
 
+// The "iterator" type of the old __getitem__ iteration protocol; created
+// by get_iter() for objects with __getitem__ but no __iter__.
+TypeObject* seq_iter_type();
+void init_abstract_types();
+
 }  // namespace coil::runtime

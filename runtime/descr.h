@@ -125,6 +125,11 @@ Ref<Object> new_mappingproxy(Object* mapping);
 // The VM's zero-argument super() passes the __class__ cell's contents and
 // the frame's first argument.
 Ref<Object> super_new(TypeObject* type, Object* obj);
+// Installed by the VM: finds the class (the __class__ cell) and the first
+// argument of the calling frame for `super()` with no arguments.  Returns
+// false with RuntimeError set ("super(): no arguments", "super(): __class__
+// cell not found") when they are missing.
+extern bool (*super_zero_arg_hook)(TypeObject** type, Object** obj);
 
 bool builtin_function_check(const Object* o);
 // The module-level native functions of `table` added to `dict` as builtin

@@ -98,6 +98,14 @@ Ref<Object> number_to_int(Object* x);
 // Creates an instance of int subclass `type` with the value of int `v`.
 Ref<Object> int_subtype_new(TypeObject* type, Object* v);
 
+// Strips the whitespace Python's str.strip() removes (ASCII and the common
+// Unicode spaces) from both ends of UTF-8 text; used by int() and float().
+std::string_view strip_py_whitespace(std::string_view s);
+// Maps Unicode decimal digits to ASCII digits and Unicode spaces to ' '
+// (other non-ASCII characters become '?'), as CPython does before parsing
+// int() and float() text.
+std::string transform_decimal_and_space(std::string_view s);
+
 void init_int_type();
 void init_bool_type();
 

@@ -100,15 +100,21 @@ inline Ref<T> steal(T* p) { return Ref<T>::steal(p); }
 void* mem_alloc(size_t size);   // nullptr when memory runs out (no error set)
 void mem_free(void* p);
 
-// Every block from mem_alloc carries one hidden word just before it.  For
-// instances of classes created by `class` statements it points to the
-// instance's out-of-line "extras": the __dict__ and the __slots__ values
-// (strong references, null when unset).  Keeping them out of line means a
-// subclass of ANY built-in type, fixed-size (list) or variable-size (str,
-// tuple), gets a __dict__ without the built-in's allocator knowing about
-// it: init_header() allocates the extras when the type asks for them
-// (TypeObject::instance_extras).  Only objects allocated by mem_alloc have
-// the word; static objects (None, built-in type objects) never need it.
+// Every block from mem_alloc carries a 16-byte hidden header just before
+// the object (alloc.cpp):
+//   o - 16: allocator bookkeeping, plus the "extras" pointer of instances
+//           of classes with __slots__ (their slot values, strong refs);
+//   o - 8:  the instance __dict__ of instances of classes made by `class`
+//           statements (a strong Dict*, null until first used) — such
+//           classes have dict_offset == kHeapDictOffset (-8), so
+//           `*(Object**)((char*)o + type->dict_offset)` finds it as it
+//           finds the dict field of a module or an exception.
+// Keeping these out of the object's own layout lets a class derive from
+// ANY built-in type, fixed-size (list) or variable-size (str, tuple),
+// without the built-in's allocator knowing about it.  Only blocks from
+// mem_alloc have the header; static objects (None, built-in type objects)
+// are never instances of heap types.
+constexpr int64_t kHeapDictOffset = -8;
 Object** object_extras(const Object* o);
 void set_object_extras(Object* o, Object** extras);
 

@@ -5,8 +5,6 @@
 #pragma once
 
 #include <cstdint>
-#include <cstring>
-#include <new>
 
 #include "runtime/abstract.h"
 #include "runtime/error.h"
@@ -18,20 +16,14 @@
 
 namespace coil::runtime {
 
-// Allocates an instance of `type`, whose layout starts with T.  For the
-// exact built-in type that is alloc<T>; a subclass created by a class
-// statement has a larger basic_size (instance dict, weakref list, slots),
-// so the whole block is zeroed before T is constructed in front of it.
+// Allocates an instance of `type` (the built-in `exact` type or a class
+// derived from it).  A heap subclass has exactly its base's layout; its
+// __dict__ and __slots__ live in the out-of-line "extras" that
+// init_header() allocates (see runtime/type.cpp), so this is plain alloc.
 template <class T>
 inline T* alloc_instance(TypeObject* type, TypeObject* exact, size_t extra = 0) {
-  if (type == exact) return alloc<T>(type, extra);
-  size_t size = type->basic_size > sizeof(T) ? type->basic_size : sizeof(T);
-  void* mem = mem_alloc(size + extra);
-  if (!mem) return static_cast<T*>(no_memory());
-  std::memset(mem, 0, size + extra);
-  T* obj = new (mem) T();
-  init_header(obj, type);
-  return obj;
+  (void)exact;
+  return alloc<T>(type, extra);
 }
 
 // Converts a subscript that is not a slice to a C index.  `what` names the

@@ -22,9 +22,11 @@
 //    slot first if its type is a proper subclass, NotImplemented fallback,
 //    then the TypeError "unsupported operand type(s) for +: 'int' and 'str'".
 //  * richcompare returns NotImplemented for unsupported pairs, likewise.
-//  * iternext returns a null Ref WITHOUT an exception set when the iterator
-//    is exhausted (StopIteration is only materialised when Python code
-//    calls __next__ or next()).
+//  * iternext returns a null Ref when the iterator is exhausted: usually
+//    with no exception set, but possibly with StopIteration set when it
+//    carries a value (a generator's `return x`, a Python __next__ raising
+//    StopIteration).  Consumers call iter_next(), which clears it, or test
+//    for StopIteration themselves (next(), FOR_ITER, yield from).
 //  * call/new/init use the vectorcall convention: args[0..nargs) are the
 //    positional arguments, followed by one value per name in kwnames
 //    (a tuple of str, or nullptr when there are no keywords).
@@ -130,10 +132,9 @@ struct TypeObject : Object {
   size_t item_size = 0;         // per-item size of variable-size objects
   int64_t dict_offset = 0;      // offset of the instance __dict__ (Dict*) or 0
   int64_t weaklist_offset = 0;  // offset of the weakref list, or 0
-  // Heap types: how many out-of-line extra slots each instance carries
-  // (its __dict__ and __slots__ values; see object_extras() in object.h).
-  // A negative dict_offset -(k+1) means "the dict is extras[k]"; use
-  // instance_dict_slot() rather than decoding offsets by hand.
+  // Heap types: how many __slots__ values each instance carries out of
+  // line (object_extras() in object.h).  The instance __dict__ of heap
+  // types lives in the allocation header: dict_offset == kHeapDictOffset.
   uint32_t instance_extras = 0;
 
   // ---- hierarchy -------------------------------------------------------
@@ -227,9 +228,9 @@ std::string_view type_name(const TypeObject* type);
 // ---- additions by the object-model core (runtime/type.cpp) -------------------
 
 // Where `o`'s instance __dict__ pointer lives (a strong Dict* or null), or
-// nullptr when its type has no instance dict.  Handles both positive
-// dict_offset (a field inside the struct, e.g. modules, exceptions) and the
-// out-of-line extras of heap-type instances.
+// nullptr when its type has no instance dict: (char*)o + dict_offset.  A
+// positive offset is a field of the struct (modules, exceptions); the
+// negative kHeapDictOffset is the allocation header of heap-type instances.
 Object** instance_dict_slot(Object* o);
 // The instance __dict__, created on first use; nullptr (no exception) when
 // the type has none, nullptr with MemoryError when allocation fails.

@@ -35,6 +35,8 @@
 #include "runtime/int.h"
 #include "runtime/list.h"
 #include "runtime/names.h"
+#include "runtime/set.h"
+#include "runtime/slice.h"
 #include "runtime/singletons.h"
 #include "runtime/str.h"
 #include "runtime/tuple.h"
@@ -119,7 +121,7 @@ static int store_name(Frame* f, Str* name, Object* v) {
 
 // Raising: `raise exc from cause` with CPython's checks.  Sets the pending
 // exception; returns false always (the caller goes to error handling).
-static bool do_raise(ThreadState* ts, Object* exc_arg, Object* cause) {
+static bool do_raise(Object* exc_arg, Object* cause) {
   Ref<Object> value;
   if (exception_class_check(exc_arg)) {
     value = call0(exc_arg);
@@ -154,7 +156,6 @@ static bool do_raise(ThreadState* ts, Object* exc_arg, Object* cause) {
     be->suppress_context = true;
   }
   set_error_object(value.get());
-  ts->context_pending = true;
   return false;
 }
 
@@ -189,10 +190,8 @@ static bool find_handler(const Code* code, int lasti, const compiler::ExceptionT
 // ---- the loop ----------------------------------------------------------------
 
 Ref<Object> run_frame(ThreadState* ts, Frame* entry) {
-  if (!enter_recursion(ts)) {
-    frame_release(ts, entry);
-    return nullptr;
-  }
+  // The caller has counted the entry frame against the recursion limit
+  // (push_python_frame / frame_for_code); every frame popped here uncounts.
   entry->is_entry = true;
   entry->back = ts->frame;
   ts->frame = entry;
@@ -208,7 +207,6 @@ Ref<Object> run_frame(ThreadState* ts, Frame* entry) {
   Instr instr;
   uint32_t oparg;
   Ref<Object> result;   // what an entry frame returns
-  bool reraising = false;
 
 #define LOAD_FRAME()                                                    \
   do {                                                                  \
@@ -224,7 +222,7 @@ Ref<Object> run_frame(ThreadState* ts, Frame* entry) {
 #define POP() (*--sp)
 #define TOP() (sp[-1])
 #define SECOND() (sp[-2])
-#define PEEK(n) (sp[-(n)])
+#define PEEK(n) (sp[-static_cast<int>(n)])
 #define NAME(i) static_cast<Str*>(names[i])
 #define INDEX() static_cast<int>(ip - code->instrs - 1)
 
@@ -247,6 +245,11 @@ Ref<Object> run_frame(ThreadState* ts, Frame* entry) {
 #endif
 
   LOAD_FRAME();
+  if (f->throwing) {
+    // gen.throw(): the yield the frame is suspended at raises instead.
+    f->throwing = false;
+    goto error;
+  }
 
 #if COIL_USE_COMPUTED_GOTO
   DISPATCH();
@@ -864,10 +867,8 @@ dispatch:
     f = done->back;
     ts->frame = f;
     frame_release(ts, done);
-    if (was_entry) {
-      leave_recursion(ts);
-      return Ref<Object>::steal(retval);
-    }
+    leave_recursion(ts);
+    if (was_entry) return Ref<Object>::steal(retval);
     LOAD_FRAME();
     PUSH(retval);
     DISPATCH();
@@ -880,54 +881,49 @@ dispatch:
   }
   TARGET(CALL) {
     SAVE_FRAME();
-    Object** args = sp - oparg;
-    Object* callable = args[-2];
-    size_t nargs = oparg;
-    if (callable) {
-      args -= 1;      // a method: self is the first argument
-      nargs += 1;
-    } else {
-      callable = args[-1];
-    }
+    Object** base = sp - oparg - 2;   // [callable_or_null, self_or_callable, args...]
     Tuple* kwnames = static_cast<Tuple*>(f->kwnames);
     f->kwnames = nullptr;
-    size_t nkw = kwnames ? kwnames->size : 0;
-    nargs -= nkw;
-    // A Python function (or a bound method of one): push its frame.
-    if (callable->type == &MethodType && !args[-1 - (callable == args[-2] ? 0 : 0)]) {
-      // handled below by call_prepare_method
+    if (!base[0] && base[1]->type == &MethodType) {
+      // A bound method: call its function with self prepended, in place.
+      Method* m = static_cast<Method*>(base[1]);
+      base[0] = m->func.get();
+      incref(base[0]);
+      base[1] = m->self.get();
+      incref(base[1]);
+      decref(m);
     }
-    Frame* callee = nullptr;
-    if (prepare_python_call(ts, callable, args, nargs, kwnames, &callee)) {
-      if (!callee) goto call_failed;
-      // Pop the call site: the arguments were copied into the new frame.
-      Object** base = sp - oparg - 2;
+    Object* callable;
+    Object** args;
+    size_t nargs;
+    if (base[0]) {
+      callable = base[0];
+      args = base + 1;
+      nargs = oparg + 1;
+    } else {
+      callable = base[1];
+      args = base + 2;
+      nargs = oparg;
+    }
+    nargs -= kwnames ? kwnames->size : 0;
+    if (callable->type == &FunctionType) {
+      // A Python function: push its frame and keep dispatching (stackless).
+      Frame* callee = push_python_frame(ts, static_cast<Function*>(callable), args, nargs, kwnames);
       while (sp > base) xdecref(POP());
       f->sp = sp;
-      if (!enter_recursion(ts)) { frame_release(ts, callee); goto error; }
+      if (!callee) goto error;
       callee->back = f;
       ts->frame = callee;
       callee->state = FrameState::Running;
       f = callee;
       LOAD_FRAME();
-      if (code->flags & (CO_GENERATOR | CO_COROUTINE | CO_ASYNC_GENERATOR)) {
-        // Generators are created by RETURN_GENERATOR in the callee.
-      }
       DISPATCH();
     }
-    {
-      Ref<Object> r = call(callable, args, nargs, kwnames);
-      Object** base = sp - oparg - 2;
-      while (sp > base) xdecref(POP());
-      if (!r) goto error;
-      PUSH(r.release());
-      DISPATCH();
-    }
-  call_failed : {
-      Object** base = sp - oparg - 2;
-      while (sp > base) xdecref(POP());
-      goto error;
-    }
+    Ref<Object> r = call(callable, args, nargs, kwnames);
+    while (sp > base) xdecref(POP());
+    if (!r) goto error;
+    PUSH(r.release());
+    DISPATCH();
   }
   TARGET(CALL_FUNCTION_EX) {
     SAVE_FRAME();
@@ -975,10 +971,10 @@ dispatch:
         goto error;
       }
       set_error_object(handled);
-      reraising = true;
+      f->lasti = INDEX();
       goto exception_unwind;
     }
-    do_raise(ts, exc_arg, cause);
+    do_raise(exc_arg, cause);
     decref(exc_arg);
     xdecref(cause);
     goto error;
@@ -994,7 +990,6 @@ dispatch:
     }
     SAVE_FRAME();
     restore_error(Ref<Object>::steal(exc_v));
-    reraising = true;
     goto exception_unwind;
   }
   TARGET(PUSH_EXC_INFO) {
@@ -1195,7 +1190,6 @@ dispatch:
     }
     SAVE_FRAME();
     restore_error(Ref<Object>::steal(exc_v));
-    reraising = true;
     goto exception_unwind;
   }
   TARGET(BEFORE_ASYNC_WITH) {
@@ -1236,19 +1230,15 @@ error:
   f->lasti = INDEX();
   f->ip = ip;
   f->sp = sp;
-  if (ts->context_pending || true) {
-    chain_context(ts);
-    ts->context_pending = false;
-  }
+  chain_context(ts);
   traceback_here(ts, f);
 
 exception_unwind : {
     const compiler::ExceptionTableEntry* handler = nullptr;
-    if (!reraising) {
-      // f->lasti was set at `error`.
-    }
-    reraising = false;
-    if (find_handler(code, f->lasti, &handler)) {
+    // The handler is looked up by the instruction that raised (ip), not by
+    // f->lasti, which RERAISE may have restored to an earlier instruction
+    // for the traceback's sake (as CPython 3.11 does).
+    if (find_handler(code, INDEX(), &handler)) {
       Object** base = f->stack_base() + handler->depth;
       while (sp > base) xdecref(POP());
       if (handler->lasti) {
@@ -1273,11 +1263,8 @@ exception_unwind : {
     f = done->back;
     ts->frame = f;
     frame_release(ts, done);
-    if (was_entry) {
-      leave_recursion(ts);
-      return nullptr;
-    }
     leave_recursion(ts);
+    if (was_entry) return nullptr;
     LOAD_FRAME();
     f->lasti = INDEX();
     traceback_here(ts, f);

@@ -43,6 +43,7 @@ struct Frame {
   FrameState state = FrameState::Created;
   bool is_entry = false;         // returning from it leaves the eval loop
   bool on_heap = false;          // owned by a generator, not the FrameStack
+  bool throwing = false;         // resume by raising the pending exception (gen.throw)
   Object* kwnames = nullptr;     // borrowed: set by KW_NAMES for the next CALL
   Object* owner = nullptr;       // borrowed: the generator owning this frame
   Object* frame_object = nullptr;  // strong: the Python-visible frame, if made

@@ -123,7 +123,8 @@ namespace coil::vm {
     "([defaults] [kwdefaults] [annotations] [closure] code -- function) oparg: 1 2 4 8 flags") \
   /* ---- exceptions ---- */                                                            \
   X(RAISE_VARARGS, 1, oparg, 0, "([exc [cause]] -- ) oparg 0: re-raise the handled one") \
-  X(RERAISE, 1, 1, 0, "(exc -- ) re-raise; oparg 1: also restore lasti from below it")   \
+  X(RERAISE, 1, 1, 0,                                                                   \
+    "(exc -- ) re-raise; oparg > 0: first restore f_lasti from the item oparg below exc") \
   X(PUSH_EXC_INFO, 0, 1, 2, "(exc -- prev_handled exc) exc becomes the handled one")     \
   X(POP_EXCEPT, 0, 1, 0, "(prev_handled -- ) restores the handled exception")            \
   X(CHECK_EXC_MATCH, 0, 2, 2, "(exc type -- exc bool) isinstance(exc, type)")            \
@@ -137,7 +138,9 @@ namespace coil::vm {
   X(IMPORT_FROM, 1, 0, 1, "(module -- module attr) from module import names[oparg]")     \
   X(IMPORT_STAR, 0, 1, 0, "(module -- ) from module import *")                           \
   /* ---- generators and coroutines ---- */                                             \
-  X(RETURN_GENERATOR, 0, 0, 0, "( -- ) first instruction of a generator: suspends at once") \
+  X(RETURN_GENERATOR, 0, 0, 1,                                                          \
+    "( -- sent) first instruction of a generator: returns the new generator at once; "    \
+    "when first resumed, the sent value (None) is on the stack (the next POP_TOP drops it)") \
   X(YIELD_VALUE, 1, 1, 1, "(v -- sent) suspends the frame, yielding v; oparg 1: inside yield from/await")                  \
   X(GET_YIELD_FROM_ITER, 0, 1, 1, "(iterable -- iter) for yield from")                   \
   X(SEND, 1, jump ? 2 : 2, jump ? 1 : 2,                                                  \

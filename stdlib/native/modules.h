@@ -1,0 +1,17 @@
+// modules.h — constructors of the native (C++) modules.
+//
+// Each native module declares here the function that builds it; the import
+// system (vm/import.cpp, vm/sysmodule.cpp) registers each constructor under
+// the module's name with register_native_module(), and calls it on first
+// import.  A constructor returns the new module object, or null with an
+// exception set.
+#pragma once
+
+#include "runtime/object.h"
+
+namespace coil::runtime {
+
+Ref<Object> make_math_module();   // stdlib/native/math.cpp
+Ref<Object> make_time_module();   // stdlib/native/time.cpp
+
+}  // namespace coil::runtime

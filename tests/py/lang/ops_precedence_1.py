@@ -1,0 +1,22 @@
+# Operator precedence table end to end: unary, power, mult, add, shift, bitwise, compare, not, and, or, lambda.
+print(-1 ** 2, (-1) ** 2, ~1 ** 2, not 1 + 1 == 3)
+print(2 + 3 * 4 ** 2 // 5 % 7 - 1)
+print(1 + 2 << 1 & 0b110 | 1 ^ 8)
+print(1 < 2 == 2 > 1, 1 & 1 == 1, (1 & 1) == 1)
+print(not True == False, (not True) == False)
+print(True or False and False, (True or False) and False)
+print(not 0 and 0, not (0 and 0))
+print(3 - 2 - 1, 16 / 4 / 2, 2 ** 2 ** 3, 100 // 10 // 3)
+print(-3 % 5, -(3 % 5), 2 * -3, 2 - -3, 2 + +3)
+print(1 if 1 > 0 else 0 + 100, (1 if 1 > 0 else 0) + 100)
+print([1, 2, 3][1:] * 2, -[5][0], "ab"[0] + "c" * 2)
+L = [3, 1, 2]
+print(L.index(1) + 1, len(L) * 2 - 1, L[len(L) - 1])
+print(3 > 2 in [True], (3 > 2) in [True])
+print(not 1 in [1], not (1 in [1]), 1 not in [1])
+f = lambda x: x + 1 if x else -1
+print(f(0), f(5))
+print("a" "b" * 2, ("a" "b") * 2)
+print(2 * 3 % 4, 2 * (3 % 4), 10 - 3 - 2 * 2)
+print(5 > 3 and 2 or 9, 0 > 3 and 2 or 9)
+print((1, 2) + (3,) * 2, [0] * 2 + [1])

@@ -1,0 +1,26 @@
+# Common str methods: case, strip family, split/rsplit/splitlines/partition, join, replace, find/index/count.
+s = "  Hello, World!  "
+print(repr(s.strip()), repr(s.lstrip()), repr(s.rstrip()), repr("xxhixx".strip("x")), repr("abcba".strip("ab")))
+print(s.upper(), s.lower(), "hello world".title(), "hello WORLD".capitalize(), "HeLLo".swapcase(), "ABC".casefold())
+print("a,b,,c".split(","), "a b  c ".split(), "a b c".split(" ", 1), "a,b,c".rsplit(",", 1), "".split(), "".split(","))
+print("  lead and trail  ".split(" "), "one\ttwo\nthree".split(), "x".split("x"))
+print("l1\nl2\r\nl3\n".splitlines(), "l1\nl2\n".splitlines(keepends=True), "".splitlines())
+print("k=v=w".partition("="), "k=v=w".rpartition("="), "none".partition("="), "none".rpartition("="))
+print("-".join(["a", "b", "c"]), "".join([]), ", ".join("xyz"), " ".join(str(i) for i in range(3)))
+try:
+    ",".join([1, 2])
+except TypeError as e:
+    print("TypeError:", e)
+print("aaaa".replace("a", "b"), "aaaa".replace("a", "b", 2), "abc".replace("", "-"), "hello".replace("l", ""))
+print("hello".find("l"), "hello".rfind("l"), "hello".find("z"), "hello".index("e"), "hello".count("l"), "aaa".count("aa"), "abc".count(""))
+print("hello".find("l", 3), "hello".find("l", 0, 2), "hello".startswith("he"), "hello".endswith(("x", "lo")), "hello".startswith("l", 2))
+print("abc".isalpha(), "abc1".isalnum(), "123".isdigit(), "12.3".isdigit(), "   ".isspace(), "".isspace(), "Title Case".istitle(), "UP".isupper(), "low".islower(), "a_b".isidentifier())
+print("abc".center(9, "*"), "abc".ljust(6, "."), "abc".rjust(6), "42".zfill(5), "-42".zfill(5), "abc".center(2))
+print("tab\tsep".expandtabs(8), len("\t".expandtabs()), "a".join("bcd"))
+print("Hello".removeprefix("He"), "Hello".removesuffix("lo"), "Hello".removeprefix("x"))
+print("abc" * 3, "abc"[::-1], "b" in "abc", len("héllo"), "é".encode("utf-8"), "abc" < "abd")
+print(str(42), str(3.0), str(None), str([1, "a"]), str(b"x"), repr("x"), ascii("é"), ord("A"), chr(66))
+print("%s|%r" % ("s", "s"), "x".encode(), "Straße".lower(), "MiXeD".lower().upper())
+print("a-b_c d".translate(str.maketrans("-_", "  ")), "hello".translate({ord("l"): None}))
+words = "the quick brown fox".split()
+print(max(words, key=len), sorted(words, key=len), [w[::-1] for w in words])

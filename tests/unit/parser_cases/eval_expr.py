@@ -1,0 +1,1 @@
+a + b * (c if d else [e, *f]), {g: h}

@@ -1,0 +1,94 @@
+// eval_internal.h — the helpers behind the opcodes (eval.cpp stays a table
+// of contents; the work of each instruction lives in these functions).
+#pragma once
+
+#include <string>
+
+#include "runtime/dict.h"
+#include "runtime/list.h"
+#include "runtime/object.h"
+#include "runtime/tuple.h"
+#include "runtime/type.h"
+#include "vm/frame.h"
+#include "vm/threadstate.h"
+
+namespace coil::vm {
+
+using runtime::Dict;
+using runtime::List;
+using runtime::Object;
+using runtime::Ref;
+using runtime::Str;
+using runtime::Tuple;
+
+// ---- frames and calls (call.cpp) -----------------------------------------------
+// Counts one more Python (or nested native) level; RecursionError past the limit.
+bool enter_recursion(ThreadState* ts);
+inline void leave_recursion(ThreadState* ts) { --ts->recursion_depth; }
+// Allocates a frame for `func`, binds the arguments (borrowed) into it,
+// sets up cells and free variables, and counts it against the recursion
+// limit.  null with an error set on failure.
+Frame* push_python_frame(ThreadState* ts, Function* func, Object* const* args, size_t nargs,
+                         Tuple* kwnames);
+// A frame for module/class/exec code: no arguments, `locals` mapping.
+Frame* push_code_frame(ThreadState* ts, Code* code, Dict* globals, Dict* builtins,
+                       Object* locals, Tuple* closure);
+// Drops every reference the frame holds and frees its memory (unless a
+// generator owns it).
+void frame_release(ThreadState* ts, Frame* f);
+void frame_clear_refs(Frame* f);
+// Runs frames until `entry` returns (eval.cpp).
+Ref<Object> run_frame(ThreadState* ts, Frame* entry);
+
+Ref<Object> call_ex(Object* func, Object* args, Object* kwargs);
+Ref<Object> make_function(Code* code, Dict* globals, Object* defaults, Object* kwdefaults,
+                          Object* annotations, Object* closure);
+
+// ---- attribute and operator fast paths (ops.cpp) --------------------------------
+// LOAD_METHOD: if `name` on `owner` is a plain method found on the type,
+// stores it (new ref) in *meth and returns null; else returns the attribute.
+Ref<Object> load_method(Object* owner, Str* name, Object** meth);
+Ref<Object> fast_binary_op(Object* left, Object* right, uint32_t oparg);
+Ref<Object> fast_compare(Object* left, Object* right, runtime::CompareOp op);
+Ref<Object> fast_subscript(Object* container, Object* key);
+Ref<Object> fast_iter_next(Object* it);
+Ref<Object> build_set(Object* const* items, size_t n);
+bool list_extend_for_unpack(List* list, Object* iterable);
+bool dict_update_for_display(Dict* d, Object* mapping);
+bool dict_merge_for_call(Dict* d, Object* mapping, Object* callable);
+// "module.qualname()" as CPython names a callable in argument errors.
+std::string callable_desc(Object* callable);
+Ref<Object> format_value(Object* v, int conversion, Object* spec);
+// Unpacks into out[0..n) in stack order (the first item ends on top).
+bool unpack_sequence(Object* seq, uint32_t n, Object** out);
+bool unpack_ex(Object* seq, int before, int after, Object** out);
+bool exception_matches_handler(Object* exc, Object* type, int* match);
+bool exception_group_match(Object* eg, Object* type, Object** match, Object** rest);
+Ref<Object> prep_reraise_star(Object* orig, Object* excs);
+bool before_with(Object* mgr, Ref<Object>* exit_fn, Ref<Object>* enter_result);
+Ref<Object> call_exit_with_exception(Object* exit_fn, Object* exc);
+bool print_expr(Object* v);
+
+// ---- eval breaker (ops.cpp; the GIL issue fills it in) --------------------------
+extern volatile int g_eval_breaker;
+inline bool eval_breaker_set() { return g_eval_breaker != 0; }
+bool handle_eval_breaker(ThreadState* ts);
+
+// ---- imports (import.cpp) ----------------------------------------------------------
+Ref<Object> import_name(Frame* f, Str* name, Object* fromlist, Object* level);
+Ref<Object> import_from(Object* module, Str* name);
+bool import_star(Frame* f, Object* module);
+
+// ---- generators and coroutines (generator.cpp) --------------------------------------
+enum class SendResult { Yield, Return, Error };
+// Moves the running frame `f` into a new generator/coroutine object.
+Ref<Object> make_generator(ThreadState* ts, Frame* f);
+Ref<Object> get_yield_from_iter(Code* code, Object* iterable);
+SendResult send_to(Object* receiver, Object* value, Ref<Object>* out);
+Ref<Object> get_awaitable(Object* obj, uint32_t where);
+Ref<Object> get_aiter(Object* obj);
+Ref<Object> get_anext(Object* aiter);
+bool before_async_with(Object* mgr, Ref<Object>* exit_fn, Ref<Object>* enter_awaitable);
+Ref<Object> async_gen_wrap(Object* v);
+
+}  // namespace coil::vm

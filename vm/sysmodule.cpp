@@ -1,0 +1,180 @@
+// sysmodule.cpp — the sys module: the interpreter's state seen from Python.
+#include <climits>
+#include <string>
+
+#include "runtime/abstract.h"
+#include "runtime/args.h"
+#include "runtime/descr.h"
+#include "runtime/dict.h"
+#include "runtime/error.h"
+#include "runtime/exceptions.h"
+#include "runtime/int.h"
+#include "runtime/list.h"
+#include "runtime/module.h"
+#include "runtime/names.h"
+#include "runtime/singletons.h"
+#include "runtime/str.h"
+#include "runtime/tuple.h"
+#include "stdlib/native/fileio.h"
+#include "stdlib/native/modules.h"
+#include "stdlib/native/sys.h"
+#include "stdlib/native/builtins.h"
+#include "vm/import.h"
+#include "vm/interp.h"
+#include "vm/threadstate.h"
+
+namespace coil::vm {
+
+using namespace coil::runtime;
+
+static Dict* sys_dict() { return module_dict(interp().sys_module.get()); }
+
+static Object* sys_attr(Str* name) {
+  if (!interp().sys_module) return None;
+  Object* v = dict_get_str(sys_dict(), name);
+  return v ? v : None;
+}
+
+Object* sys_stdout() { return sys_attr(names::stdout); }
+Object* sys_stderr() { return sys_attr(names::stderr); }
+Object* sys_stdin() { return sys_attr(names::stdin); }
+
+static Ref<Object> sys_exit(Object*, Object* const* args, size_t nargs, Tuple* kwnames) {
+  if (!check_no_kwargs("exit", kwnames) || !check_nargs("exit", nargs, 0, 1)) return nullptr;
+  Ref<Object> e = nargs ? call1(exc::SystemExit, args[0]) : call0(exc::SystemExit);
+  if (!e) return nullptr;
+  return set_error_object(e.get());
+}
+
+static Ref<Object> sys_getrecursionlimit(Object*, Object* const*, size_t nargs, Tuple* kwnames) {
+  if (!check_no_kwargs("getrecursionlimit", kwnames) || !check_nargs("getrecursionlimit", nargs, 0, 0)) return nullptr;
+  return int_from_i64(interp().recursion_limit);
+}
+
+static Ref<Object> sys_setrecursionlimit(Object*, Object* const* args, size_t nargs, Tuple* kwnames) {
+  if (!check_no_kwargs("setrecursionlimit", kwnames) || !check_nargs("setrecursionlimit", nargs, 1, 1)) return nullptr;
+  if (!int_check(args[0])) return set_error(exc::TypeError, "'" + std::string(type_name(args[0]->type)) + "' object cannot be interpreted as an integer");
+  int64_t n;
+  if (!int_to_i64(args[0], &n)) return nullptr;
+  if (n < 1) return set_error(exc::ValueError, "recursion limit must be greater or equal than 1");
+  ThreadState* ts = current_thread_state();
+  if (n <= ts->recursion_depth) {
+    return set_errorf(exc::RecursionError,
+                      "cannot set the recursion limit to %lld at the recursion depth %d: the limit is too low",
+                      static_cast<long long>(n), ts->recursion_depth);
+  }
+  interp().recursion_limit = n > INT_MAX ? INT_MAX : static_cast<int>(n);
+  return none();
+}
+
+static Ref<Object> sys_intern(Object*, Object* const* args, size_t nargs, Tuple* kwnames) {
+  if (!check_no_kwargs("intern", kwnames) || !check_nargs("intern", nargs, 1, 1)) return nullptr;
+  if (!str_check_exact(args[0])) return set_errorf(exc::TypeError, "intern() argument must be str, not %T", args[0]);
+  return intern_str(Ref<Str>::borrow(static_cast<Str*>(args[0])));
+}
+
+static Ref<Object> sys_getrefcount(Object*, Object* const* args, size_t nargs, Tuple* kwnames) {
+  if (!check_no_kwargs("getrefcount", kwnames) || !check_nargs("getrefcount", nargs, 1, 1)) return nullptr;
+  // The argument itself holds one reference during the call, as in CPython.
+  return int_from_i64(args[0]->refcnt);
+}
+
+static Ref<Object> sys_exc_info(Object*, Object* const*, size_t nargs, Tuple* kwnames) {
+  if (!check_no_kwargs("exc_info", kwnames) || !check_nargs("exc_info", nargs, 0, 0)) return nullptr;
+  Object* e = current_thread_state()->handled.get();
+  if (!e || e == None) return tuple_pack({None, None, None});
+  Object* tb = static_cast<BaseException*>(e)->traceback.get();
+  return tuple_pack({e->type, e, tb ? tb : None});
+}
+
+static Ref<Object> sys_exception(Object*, Object* const*, size_t nargs, Tuple* kwnames) {
+  if (!check_no_kwargs("exception", kwnames) || !check_nargs("exception", nargs, 0, 0)) return nullptr;
+  Object* e = current_thread_state()->handled.get();
+  return Ref<Object>::borrow(e ? e : None);
+}
+
+static const MethodDef sys_methods[] = {
+    {"exit", sys_exit, MethodKind::Static},
+    {"getrecursionlimit", sys_getrecursionlimit, MethodKind::Static},
+    {"setrecursionlimit", sys_setrecursionlimit, MethodKind::Static},
+    {"intern", sys_intern, MethodKind::Static},
+    {"getrefcount", sys_getrefcount, MethodKind::Static},
+    {"exc_info", sys_exc_info, MethodKind::Static},
+    {"exception", sys_exception, MethodKind::Static},
+    {nullptr, nullptr},
+};
+
+static Ref<Object> make_sys_module() { return interp().sys_module; }
+
+// sys.version_info is a "struct sequence" in CPython: a tuple whose items
+// also have names.  Here it is a small tuple subclass written in Python,
+// compiled once at start-up.
+static const char kVersionInfoSource[] = R"PY(
+class version_info(tuple):
+    __slots__ = ()
+    n_fields = n_sequence_fields = 5
+    n_unnamed_fields = 0
+    major = property(lambda self: self[0])
+    minor = property(lambda self: self[1])
+    micro = property(lambda self: self[2])
+    releaselevel = property(lambda self: self[3])
+    serial = property(lambda self: self[4])
+    def __repr__(self):
+        return ("sys.version_info(major=%r, minor=%r, micro=%r, releaselevel=%r, serial=%r)"
+                % tuple(self))
+version_info = version_info((3, 11, 7, "final", 0))
+)PY";
+
+static bool add_version_info(Dict* sysdict) {
+  Ref<Dict> ns = dict_new();
+  if (!ns || dict_set_str(ns.get(), "__name__", intern("sys")) < 0 ||
+      dict_set(ns.get(), names::__builtins__, interp().builtins_module.get()) < 0) {
+    return false;
+  }
+  Ref<Object> code = compile_source(kVersionInfoSource, "<sys>", "exec");
+  if (!code || !eval_code(static_cast<Code*>(code.get()), ns.get(), nullptr)) return false;
+  Object* vi = dict_get_cstr(ns.get(), "version_info");
+  return vi && dict_set_str(sysdict, "version_info", vi) == 0;
+}
+
+static bool set(Dict* d, const char* name, Ref<Object> v) {
+  return v && dict_set_str(d, name, v.get()) == 0;
+}
+
+bool init_sys_module(int argc, char** argv) {
+  Interpreter& in = interp();
+  in.sys_module = module_new("sys");
+  if (!in.sys_module) return false;
+  Dict* d = sys_dict();
+  if (!add_functions(d, sys_methods, in.sys_module.get())) return false;
+
+  Ref<List> av = list_new();
+  for (int i = 0; i < argc; i++) {
+    if (!list_append(av.get(), str_from(argv[i]).get())) return false;
+  }
+  in.path = list_new();
+  if (!in.path) return false;
+  bool ok = set(d, "argv", av) && set(d, "path", in.path) && set(d, "modules", in.modules) &&
+            set(d, "maxsize", int_from_i64(INT64_MAX)) &&
+            set(d, "version", str_from("3.11.7 (coil " COIL_VERSION ")")) &&
+            set(d, "hexversion", int_from_i64(0x030B07F0)) &&
+            set(d, "platform", str_from("linux")) && set(d, "byteorder", str_from("little")) &&
+            set(d, "executable", str_from(in.executable)) &&
+            set(d, "builtin_module_names", tuple_pack({intern("builtins"), intern("sys")})) &&
+            set(d, "stdin", make_std_stream(0, "<stdin>", "r")) &&
+            set(d, "stdout", make_std_stream(1, "<stdout>", "w")) &&
+            set(d, "stderr", make_std_stream(2, "<stderr>", "w"));
+  if (!ok) return false;
+  for (const char* n : {"stdin", "stdout", "stderr"}) {
+    Object* v = dict_get_cstr(d, n);
+    if (!set(d, (std::string("__") + n + "__").c_str(), Ref<Object>::borrow(v))) return false;
+  }
+  if (!add_version_info(d)) return false;
+  register_native_module("sys", make_sys_module);
+  register_native_module("math", make_math_module);
+  register_native_module("time", make_time_module);
+  register_dis_module();
+  return dict_set_str(in.modules.get(), "sys", in.sys_module.get()) == 0;
+}
+
+}  // namespace coil::vm
