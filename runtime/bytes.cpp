@@ -98,7 +98,7 @@ Ref<Bytes> bytes_alloc_type(TypeObject* type, size_t size) {
 Bytes* immortal_bytes(std::string_view v) {
   Ref<Bytes> b = bytes_alloc(v.size());
   if (!b) return nullptr;
-  std::memcpy(b->data, v.data(), v.size());
+  if (!v.empty()) std::memcpy(b->data, v.data(), v.size());
   return b.release();
 }
 
@@ -118,7 +118,7 @@ Ref<Object> bytes_from(std::string_view data) {
   }
   Ref<Bytes> b = bytes_alloc(data.size());
   if (!b) return nullptr;
-  std::memcpy(b->data, data.data(), data.size());
+  if (!data.empty()) std::memcpy(b->data, data.data(), data.size());
   return b;
 }
 
@@ -311,7 +311,7 @@ Ref<Object> str_decode_utf8(std::string_view data, const char* errors) {
     if (len <= 1) return str_from(data);
     Ref<Str> s = str_alloc(data.size(), len, len == static_cast<int64_t>(data.size()));
     if (!s) return nullptr;
-    std::memcpy(s->data, data.data(), data.size());
+    if (!data.empty()) std::memcpy(s->data, data.data(), data.size());
     return s;
   }
   return decode_utf8_slow(data, errors);
@@ -1306,7 +1306,7 @@ Ref<Object> bytes_new(TypeObject* type, Object* const* args, size_t nargs, Tuple
   if (type == &BytesType) return bytes_from(data);
   Ref<Bytes> b = bytes_alloc_type(type, data.size());
   if (!b) return nullptr;
-  std::memcpy(b->data, data.data(), data.size());
+  if (!data.empty()) std::memcpy(b->data, data.data(), data.size());
   return b;
 }
 
@@ -1395,8 +1395,8 @@ bool ba_splice(ByteArray* ba, size_t lo, size_t hi, std::string_view v) {
   size_t new_size = old_size - (hi - lo) + v.size();
   std::string tail(ba->view().substr(hi));
   if (!ba_reserve(ba, new_size)) return false;
-  std::memcpy(ba->data + lo, v.data(), v.size());
-  std::memcpy(ba->data + lo + v.size(), tail.data(), tail.size());
+  if (!v.empty()) std::memcpy(ba->data + lo, v.data(), v.size());
+  if (!tail.empty()) std::memcpy(ba->data + lo + v.size(), tail.data(), tail.size());
   ba->size = new_size;
   ba->data[new_size] = '\0';
   return true;

@@ -113,7 +113,7 @@ namespace {
 Str* make_immortal(std::string_view utf8, int64_t length, bool ascii) {
   Ref<Str> s = str_alloc(utf8.size(), length, ascii);
   if (!s) return nullptr;
-  std::memcpy(s->data, utf8.data(), utf8.size());
+  if (!utf8.empty()) std::memcpy(s->data, utf8.data(), utf8.size());
   s->interned = true;   // it is the canonical object for its value
   return s.release();
 }
@@ -141,7 +141,7 @@ Ref<Str> make_str(std::string_view utf8, int64_t length, bool ascii) {
   }
   Ref<Str> s = str_alloc(utf8.size(), length, ascii);
   if (!s) return nullptr;
-  std::memcpy(s->data, utf8.data(), utf8.size());
+  if (!utf8.empty()) std::memcpy(s->data, utf8.data(), utf8.size());
   return s;
 }
 

@@ -1,14 +1,15 @@
 #!/usr/bin/env bash
-# regen-golden.sh [PYTHON] — regenerates the expected output of every
+# regen-golden.sh [PYTHON] [SUBDIR] — regenerates the expected output of every
 # tests/py/**/NAME.py by running CPython 3.11: NAME.out (stdout) and, when
 # the exit status is not 0, NAME.status; when it wrote to stderr, NAME.err
 # (without indented lines).  Never edit those files by hand.
 set -eu
 py=${1:-python3}
+sub=${2:-}   # only tests/py/SUBDIR when given
 ver=$("$py" -c 'import sys; print("%d.%d" % sys.version_info[:2])')
 if [ "$ver" != "3.11" ]; then echo "regen-golden: need CPython 3.11, got $ver" >&2; exit 2; fi
 here=$(cd "$(dirname "$0")" && pwd)
-find "$here/py" -name '*.py' | sort | while IFS= read -r f; do [ -f "$(dirname "$f")/__init__.py" ] || echo "$f"; done | while IFS= read -r f; do
+find "$here/py/$sub" -name '*.py' | sort | while IFS= read -r f; do [ -f "$(dirname "$f")/__init__.py" ] || echo "$f"; done | while IFS= read -r f; do
   err=$(mktemp)
   (cd "$(dirname "$f")" && "$py" "$(basename "$f")" >"${f%.py}.out" 2>"$err" </dev/null) && rc=0 || rc=$?
   if [ "$rc" != 0 ]; then echo "$rc" >"${f%.py}.status"; else rm -f "${f%.py}.status"; fi

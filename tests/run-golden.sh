@@ -8,7 +8,8 @@
 # packages for the tests, not tests.  Ends with the closing line
 # "N passed, N failed".
 set -u
-coil=$(realpath "${1:?usage: run-golden.sh COIL}")
+coil=$(realpath "${1:?usage: run-golden.sh COIL [SUBDIR]}")
+sub=${2:-}   # only tests/py/SUBDIR when given
 here=$(cd "$(dirname "$0")" && pwd)
 known="$here/py/known-failing.txt"
 pass=0 fail=0 known_fail=0
@@ -40,7 +41,7 @@ while IFS= read -r py; do
     diff "$exp" "$tmp/out" | head -5
     head -3 "$tmp/err"
   fi
-done < <(find "$here/py" -name '*.py' | sort | while IFS= read -r f; do [ -f "$(dirname "$f")/__init__.py" ] || echo "$f"; done)
+done < <(find "$here/py/$sub" -name '*.py' | sort | while IFS= read -r f; do [ -f "$(dirname "$f")/__init__.py" ] || echo "$f"; done)
 echo "golden: $known_fail known failures (tests/py/known-failing.txt)"
 echo "$pass passed, $fail failed"
 [ "$fail" -eq 0 ]

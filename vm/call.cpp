@@ -147,6 +147,7 @@ void frame_release(ThreadState* ts, Frame* f) {
 // variables are the closure's cells.
 static bool setup_cells(Frame* f, Tuple* closure) {
   Code* code = f->code;
+  if (!code->has_cells) return true;
   for (int arg : code->unit->cell_args) {
     Ref<Object> cell = cell_new(f->localsplus[arg]);
     if (!cell) return false;
@@ -338,6 +339,23 @@ static bool bind_arguments(Frame* f, Function* fn, Object* const* args, size_t n
     return false;
   }
   return true;
+}
+
+Frame* push_python_frame_steal(ThreadState* ts, Function* fn, Object** args, size_t nargs) {
+  Code* code = fn->code.get();
+  if (!enter_recursion(ts)) return nullptr;
+  Frame* f = new_frame(ts, code);
+  if (!f) { leave_recursion(ts); return nullptr; }
+  f->func = fn;
+  incref(fn);
+  f->globals = fn->globals.get();
+  f->builtins = fn->builtins.get();
+  // The caller's stack slots are moved, not copied: no refcount traffic.
+  for (size_t i = 0; i < nargs; i++) {
+    f->localsplus[i] = args[i];
+    args[i] = nullptr;
+  }
+  return f;
 }
 
 Frame* push_python_frame(ThreadState* ts, Function* fn, Object* const* args, size_t nargs,

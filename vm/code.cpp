@@ -95,6 +95,9 @@ Ref<Code> code_from_unit(std::shared_ptr<compiler::CodeUnit> unit) {
   code->nlocalsplus = unit->nlocalsplus();
   code->stacksize = unit->stacksize;
   code->flags = unit->flags;
+  code->has_cells = !unit->cell_args.empty() || code->ncells > 0 || code->nfrees > 0;
+  code->simple_args = unit->kwonlyargcount == 0 && !(unit->flags & (vm::CO_VARARGS | vm::CO_VARKEYWORDS)) &&
+                      !code->has_cells;
   code->caches.resize(unit->code.size());
 
   Ref<Tuple> consts = tuple_new(unit->consts.size());

@@ -42,6 +42,10 @@ struct Code : Object {
   int nfrees = 0;         // len(freevars)
   int stacksize = 0;
   uint32_t flags = 0;
+  // True when a call can bind arguments by copying them: only positional
+  // parameters, no *args/**kwargs, no cells or free variables.
+  bool simple_args = false;
+  bool has_cells = false;   // any cell_args, cellvars or freevars to set up
   std::vector<InlineCache> caches;     // one per instruction (lazy use)
 };
 

@@ -908,7 +908,14 @@ dispatch:
     nargs -= kwnames ? kwnames->size : 0;
     if (callable->type == &FunctionType) {
       // A Python function: push its frame and keep dispatching (stackless).
-      Frame* callee = push_python_frame(ts, static_cast<Function*>(callable), args, nargs, kwnames);
+      Function* fn = static_cast<Function*>(callable);
+      Code* fcode = fn->code.get();
+      Frame* callee;
+      if (!kwnames && fcode->simple_args && nargs == static_cast<size_t>(fcode->unit->argcount)) {
+        callee = push_python_frame_steal(ts, fn, args, nargs);
+      } else {
+        callee = push_python_frame(ts, fn, args, nargs, kwnames);
+      }
       while (sp > base) xdecref(POP());
       f->sp = sp;
       if (!callee) goto error;

@@ -30,6 +30,10 @@ inline void leave_recursion(ThreadState* ts) { --ts->recursion_depth; }
 // limit.  null with an error set on failure.
 Frame* push_python_frame(ThreadState* ts, Function* func, Object* const* args, size_t nargs,
                          Tuple* kwnames);
+// The fast path for the commonest call: a function with only positional
+// parameters (Code::simple_args) called with exactly that many positional
+// arguments.  The arguments are MOVED from args[] (the slots are nulled).
+Frame* push_python_frame_steal(ThreadState* ts, Function* func, Object** args, size_t nargs);
 // A frame for module/class/exec code: no arguments, `locals` mapping.
 Frame* push_code_frame(ThreadState* ts, Code* code, Dict* globals, Dict* builtins,
                        Object* locals, Tuple* closure);

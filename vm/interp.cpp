@@ -37,10 +37,7 @@ namespace coil::vm {
 
 using namespace coil::runtime;
 
-Interpreter& interp() {
-  static Interpreter instance;
-  return instance;
-}
+Interpreter g_interp;
 
 Dict* current_globals() {
   ThreadState* ts = current_thread_state();

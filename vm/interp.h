@@ -28,7 +28,9 @@ struct Interpreter {
   int recursion_limit = 1000;
 };
 
-Interpreter& interp();
+// The one interpreter of this process.
+extern Interpreter g_interp;
+inline Interpreter& interp() { return g_interp; }
 
 // Boots the runtime and the VM (types, builtins, sys).  false on failure.
 bool vm_init(int argc, char** argv, std::string_view executable);

@@ -173,6 +173,7 @@ bool init_sys_module(int argc, char** argv) {
   register_native_module("sys", make_sys_module);
   register_native_module("math", make_math_module);
   register_native_module("time", make_time_module);
+  register_native_module("posix", make_posix_module);
   register_dis_module();
   return dict_set_str(in.modules.get(), "sys", in.sys_module.get()) == 0;
 }

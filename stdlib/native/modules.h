@@ -13,5 +13,6 @@ namespace coil::runtime {
 
 Ref<Object> make_math_module();   // stdlib/native/math.cpp
 Ref<Object> make_time_module();   // stdlib/native/time.cpp
+Ref<Object> make_posix_module();  // stdlib/native/posix.cpp
 
 }  // namespace coil::runtime
