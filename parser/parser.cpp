@@ -338,6 +338,23 @@ void report_syntax_error_in(Driver& d, const SyntaxErrorContext& info) {
     d.error = d.tokens.lexer_error();
     return;
   }
+  // A lexical error further on in the file wins over any syntax error, as
+  // in CPython (_PyPegen_tokenize_full_source_to_check_for_errors).  An
+  // unclosed bracket wins only when the parser had read past the line it
+  // was opened on, or would have had to read the end of the file next
+  // (CPython's parser fetches that token and fails right there):
+  // `x = (1,\ny = 2` and `a = (1 2` say "'(' was never closed", while
+  // `f(a b)\ng = (` keeps the error at `b`.
+  if (d.tokens.drain_finds_error()) {
+    const Diagnostic& lex = d.tokens.lexer_error();
+    bool unclosed = lex.msg.find("was never closed") != std::string::npos;
+    int err_line = d.tokens.history().empty() ? 0 : d.tokens.history().back().line;
+    if (!unclosed || err_line > lex.line || d.tokens.nothing_left()) {
+      d.failed = true;
+      d.error = lex;
+      return;
+    }
+  }
   const auto& h = d.tokens.history();
   if (h.empty()) {
     d.fail("invalid syntax", info.at);
@@ -428,18 +445,6 @@ void report_syntax_error_in(Driver& d, const SyntaxErrorContext& info) {
       size_t first = primary_start(h, k - 1);
       Span range{{h[first].line, h[first].col}, {h[n - 2].end_line, h[n - 2].end_col}};
       d.fail("expected 'else' after 'if' expression", range);
-      return;
-    }
-  }
-  // Plain "invalid syntax" — unless the rest of the file holds a lexical
-  // error, which CPython reports instead.
-  // (An unclosed bracket at the end is not such an error: CPython's check
-  // tokenizes without reporting it.)
-  if (d.tokens.drain_finds_error()) {
-    const std::string& msg = d.tokens.lexer_error().msg;
-    if (msg.find("was never closed") == std::string::npos) {
-      d.failed = true;
-      d.error = d.tokens.lexer_error();
       return;
     }
   }

@@ -124,6 +124,9 @@ class TokenStream {
   const Diagnostic& lexer_error() const { return lexer_.error(); }
   // Lexes the rest of the input; true when that hits a lexical error.
   bool drain_finds_error();
+  // After drain_finds_error(): no token was lexed past the ones consumed,
+  // so the parser's next fetch would have hit the end of the input.
+  bool nothing_left() const { return ahead_.empty(); }
   const std::vector<lexer::Token>& history() const { return history_; }
 
  private:

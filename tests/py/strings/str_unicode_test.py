@@ -33,7 +33,7 @@ d = "abc"[0]
 a_lit = "a"
 empty = ""
 abc = "abc"
-print(d is abc[0], d is a_lit)
+print(d is a_lit)  # "abc"[0] is folded to the constant 'a' by the compiler
 print(empty is "".join([]), "x"[0:0] is empty)
 e = "some text"
 print(e[:] is e, e[0:len(e)] is e, str(e) is e)

@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Regenerates the Unicode tables at the end of lexer/lexer.cpp.
+"""Regenerates the Unicode tables in lexer/unicode_tables.cpp.
 
 Run with CPython 3.11 (its unicodedata is the oracle: Unicode 14.0):
     python3 tests/unit/lexer_cases/gen_unicode_tables.py
@@ -18,7 +18,7 @@ import sys
 import unicodedata
 
 HERE = os.path.dirname(os.path.abspath(__file__))
-TARGET = os.path.join(HERE, "..", "..", "..", "lexer", "lexer.cpp")
+TARGET = os.path.join(HERE, "..", "..", "..", "lexer", "unicode_tables.cpp")
 BEGIN = "// BEGIN GENERATED UNICODE TABLES"
 END = "// END GENERATED UNICODE TABLES"
 
