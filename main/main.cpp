@@ -3,10 +3,13 @@
 //   coil FILE.py [args]     run a program as __main__
 //   coil -c CODE [args]     run a string
 //   coil -m MODULE [args]   run a module (`-m ast`, `-m dis` are built in)
+//   coil                    the interactive prompt
+//   coil -i FILE            run FILE, then the prompt
 //   coil --version
 #include <cstdio>
 #include <cstring>
 #include <string>
+#include <vector>
 
 #include "runtime/error.h"
 #include "runtime/list.h"
@@ -29,22 +32,39 @@ int main(int argc, char** argv) {
     std::printf("Python 3.11.7 (coil %s)\n", COIL_VERSION);
     return 0;
   }
-  if (argc < 2) return usage();
-  std::string first = argv[1];
-  // sys.argv as CPython: the script (or '-c' / the module path) then the rest.
-  int prog_argc = argc - 1;
-  char** prog_argv = argv + 1;
+  std::string first = argc >= 2 ? argv[1] : "";
+  bool interactive = argc < 2 || first == "-i";
+  if (first == "-i") {
+    // coil -i FILE: run FILE, then the prompt in its globals.
+    argv[1] = argv[0];
+    ++argv;
+    --argc;
+    first = argc >= 2 ? argv[1] : "";
+  }
+  // sys.argv as CPython: ['-c', args...] for -c; [module path, args...] for
+  // -m (the path is filled in once the module is found); else the script.
+  std::vector<char*> prog(argv + 1, argv + argc);
+  static char dash_c[] = "-c";
+  if (prog.empty()) {
+    static char empty[] = "";
+    prog.push_back(empty);   // sys.argv == [''] at the prompt
+  }
   if (first == "-c" || first == "-m") {
     if (argc < 3) return usage();
-    prog_argc = argc - 2;
-    prog_argv = argv + 2;
+    prog.erase(prog.begin());          // drop the option, keep CODE/MODULE
+    if (first == "-c") prog[0] = dash_c;
   }
+  int prog_argc = static_cast<int>(prog.size());
+  char** prog_argv = prog.data();
   if (!vm::vm_init(prog_argc, prog_argv, argv[0])) {
     std::fputs("coil: fatal error during start-up\n", stderr);
-    return vm::handle_uncaught() ? 1 : 1;
+    vm::handle_uncaught();
+    return 1;
   }
-  int status;
-  if (first == "-c") {
+  int status = 0;
+  if (first.empty()) {
+    vm::set_script_dir("");
+  } else if (first == "-c") {
     vm::set_script_dir("");
     status = vm::run_main_source(argv[2], "<string>");
   } else if (first == "-m") {
@@ -53,6 +73,10 @@ int main(int argc, char** argv) {
   } else {
     vm::set_script_dir(first);
     status = vm::run_main_file(first);
+  }
+  if (interactive) {
+    runtime::Dict* globals = vm::main_globals("");
+    status = globals ? vm::run_repl(globals) : vm::handle_uncaught();
   }
   vm::vm_finalize();
   return status;

@@ -24,6 +24,7 @@
 #include "runtime/dict.h"
 #include "runtime/error.h"
 #include "runtime/exceptions.h"
+#include "runtime/genericalias.h"
 #include "runtime/int.h"
 #include "runtime/list.h"
 #include "runtime/names.h"
@@ -320,9 +321,17 @@ Ref<Object> getattr(Object* o, std::string_view name) { return getattr(o, intern
 Ref<Object> getattr_opt(Object* o, Str* name) {
   if (!check_str(name)) return nullptr;
   GetAttrFn f = o->type->getattr;
-  if (f == &generic_getattr) return generic_getattr_impl(o, name, true);
-  if (!f) return nullptr;
-  Ref<Object> r = f(o, name);
+  Ref<Object> r;
+  if (f == &generic_getattr) {
+    // A plain miss sets nothing, but a descriptor (an unset __slots__
+    // member, a property) may still raise AttributeError: that too means
+    // "absent" to hasattr() and getattr(o, name, default).
+    r = generic_getattr_impl(o, name, true);
+  } else if (!f) {
+    return nullptr;
+  } else {
+    r = f(o, name);
+  }
   if (!r && error_matches(exc::AttributeError)) clear_error();
   return r;
 }
@@ -554,8 +563,9 @@ Ref<Object> getitem(Object* o, Object* key) {
   if (f) return f(o, key);
   if (type_check(o)) {
     // PEP 560: list[int] calls __class_getitem__.
-    if (static_cast<TypeObject*>(o) == &TypeType)
-      return set_errorf(exc::TypeError, "type '%.200s' is not subscriptable", static_cast<TypeObject*>(o)->name);
+    // type[int] is special-cased, as in CPython (type has no
+    // __class_getitem__ of its own: its subclasses must not inherit one).
+    if (static_cast<TypeObject*>(o) == &TypeType) return generic_alias_new(o, key);
     Ref<Object> meth = getattr_opt(o, names::__class_getitem__);
     if (meth) return call1(meth.get(), key);
     if (error_occurred()) return nullptr;
@@ -576,7 +586,14 @@ int setitem(Object* o, Object* key, Object* value) {
 int delitem(Object* o, Object* key) {
   SetItemFn f = o->type->mp_ass_subscript;
   if (!f) {
-    set_errorf(exc::TypeError, "'%.200s' object doesn't support item deletion", o->type->name);
+    // CPython words it "doesn't" when the type has a sequence protocol and
+    // the key is an index (PySequence_DelItem), "does not" otherwise.
+    TypeObject* t = o->type;
+    bool seq = (t->flags & kHeapType) || t->sq_length || t->sq_contains || t->mp_subscript;
+    set_errorf(exc::TypeError, seq && key->type->nb_index
+                                   ? "'%.200s' object doesn't support item deletion"
+                                   : "'%.200s' object does not support item deletion",
+               t->name);
     return -1;
   }
   return f(o, key, nullptr);
@@ -768,6 +785,7 @@ bool isinstance(Object* o, Object* cls, int* result) {
     *result = 1;
     return true;
   }
+  if (union_check(cls)) cls = union_args(cls);   // int | str checks like (int, str)
   if (cls->type == &TypeType) return recursive_isinstance(o, cls, result);
   if (tuple_check(cls)) {
     Tuple* t = static_cast<Tuple*>(cls);
@@ -798,6 +816,7 @@ bool issubclass(Object* derived, Object* cls, int* result) {
     *result = is_subtype(static_cast<TypeObject*>(derived), static_cast<TypeObject*>(cls));
     return true;
   }
+  if (union_check(cls)) cls = union_args(cls);
   if (tuple_check(cls)) {
     Tuple* t = static_cast<Tuple*>(cls);
     for (size_t i = 0; i < t->size; i++) {

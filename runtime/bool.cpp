@@ -97,7 +97,8 @@ void init_bool_type() {
   t.basic_size = sizeof(Int);
   t.dealloc = bool_dealloc;
   t.repr = bool_repr;
-  t.str = bool_repr;
+  // No str slot: as in CPython, object.__str__ calls repr, so a subclass
+  // that overrides only __repr__ changes str() too.
   t.new_ = bool_new;
   t.nb_binary[static_cast<int>(BinaryOp::And)] = bool_and;
   t.nb_binary[static_cast<int>(BinaryOp::Or)] = bool_or;

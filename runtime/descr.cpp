@@ -21,6 +21,7 @@
 #include "runtime/dict.h"
 #include "runtime/error.h"
 #include "runtime/exceptions.h"
+#include "runtime/list.h"
 #include "runtime/module.h"
 #include "runtime/names.h"
 #include "runtime/singletons.h"
@@ -317,7 +318,8 @@ int member_set(Object* self, Object* obj, Object* value) {
     return -1;
   }
   if (!value && !*slot) {
-    set_errorf(exc::AttributeError, "'%T' object has no attribute '%U'", obj, d->name.get());
+    // CPython's member_set reports just the name here.
+    set_errorf(exc::AttributeError, "%U", d->name.get());
     return -1;
   }
   Object* old = *slot;
@@ -848,7 +850,7 @@ Ref<Object> mp_new(TypeObject*, Object* const* args, size_t nargs, Tuple* kw) {
   static const ArgSpec spec{"mappingproxy", {"mapping"}, 1};
   Object* a[1];
   if (!bind_args(spec, args, nargs, kw, a)) return nullptr;
-  if (!type_lookup(a[0]->type, names::__getitem__) || tuple_check(a[0])) {
+  if (!type_lookup(a[0]->type, names::__getitem__) || tuple_check(a[0]) || list_check(a[0])) {
     return set_errorf(exc::TypeError, "mappingproxy() argument must be a mapping, not %T", a[0]);
   }
   return new_mappingproxy(a[0]);
@@ -956,6 +958,95 @@ void basic(TypeObject* t, const char* name, size_t size, DeallocFn dealloc) {
 
 }  // namespace
 
+// The docstrings of the descriptor types, as help() shows them in CPython.
+const char* const kSuperTypeDoc =
+    "super() -> same as super(__class__, <first argument>)\n"
+    "super(type) -> unbound super object\n"
+    "super(type, obj) -> bound super object; requires isinstance(obj, type)\n"
+    "super(type, type2) -> bound super object; requires issubclass(type2, type)\n"
+    "Typical use to call a cooperative superclass method:\n"
+    "class C(B):\n"
+    "    def meth(self, arg):\n"
+    "        super().meth(arg)\n"
+    "This works for class methods too:\n"
+    "class C(B):\n"
+    "    @classmethod\n"
+    "    def cmeth(cls, arg):\n"
+    "        super().cmeth(arg)\n";
+const char* const kClassMethodTypeDoc =
+    "classmethod(function) -> method\n"
+    "\n"
+    "Convert a function to be a class method.\n"
+    "\n"
+    "A class method receives the class as implicit first argument,\n"
+    "just like an instance method receives the instance.\n"
+    "To declare a class method, use this idiom:\n"
+    "\n"
+    "  class C:\n"
+    "      @classmethod\n"
+    "      def f(cls, arg1, arg2, argN):\n"
+    "          ...\n"
+    "\n"
+    "It can be called either on the class (e.g. C.f()) or on an instance\n"
+    "(e.g. C().f()).  The instance is ignored except for its class.\n"
+    "If a class method is called for a derived class, the derived class\n"
+    "object is passed as the implied first argument.\n"
+    "\n"
+    "Class methods are different than C++ or Java static methods.\n"
+    "If you want those, see the staticmethod builtin.";
+const char* const kStaticMethodTypeDoc =
+    "staticmethod(function) -> method\n"
+    "\n"
+    "Convert a function to be a static method.\n"
+    "\n"
+    "A static method does not receive an implicit first argument.\n"
+    "To declare a static method, use this idiom:\n"
+    "\n"
+    "     class C:\n"
+    "         @staticmethod\n"
+    "         def f(arg1, arg2, argN):\n"
+    "             ...\n"
+    "\n"
+    "It can be called either on the class (e.g. C.f()) or on an instance\n"
+    "(e.g. C().f()). Both the class and the instance are ignored, and\n"
+    "neither is passed implicitly as the first argument to the method.\n"
+    "\n"
+    "Static methods in Python are similar to those found in Java or C++.\n"
+    "For a more advanced concept, see the classmethod builtin.";
+const char* const kPropertyTypeDoc =
+    "Property attribute.\n"
+    "\n"
+    "  fget\n"
+    "    function to be used for getting an attribute value\n"
+    "  fset\n"
+    "    function to be used for setting an attribute value\n"
+    "  fdel\n"
+    "    function to be used for del'ing an attribute\n"
+    "  doc\n"
+    "    docstring\n"
+    "\n"
+    "Typical use is to define a managed attribute x:\n"
+    "\n"
+    "class C(object):\n"
+    "    def getx(self): return self._x\n"
+    "    def setx(self, value): self._x = value\n"
+    "    def delx(self): del self._x\n"
+    "    x = property(getx, setx, delx, \"I'm the 'x' property.\")\n"
+    "\n"
+    "Decorators make defining new properties or modifying existing ones easy:\n"
+    "\n"
+    "class C(object):\n"
+    "    @property\n"
+    "    def x(self):\n"
+    "        \"I am the 'x' property.\"\n"
+    "        return self._x\n"
+    "    @x.setter\n"
+    "    def x(self, value):\n"
+    "        self._x = value\n"
+    "    @x.deleter\n"
+    "    def x(self):\n"
+    "        del self._x";
+
 void init_descr_types() {
   basic(&MethodDescrType, "method_descriptor", sizeof(MethodDescr), method_descr_dealloc);
   MethodDescrType.flags |= kMethodDescriptor;
@@ -1008,7 +1099,7 @@ void init_descr_types() {
 
   basic(&PropertyType, "property", sizeof(Property), property_dealloc);
   PropertyType.flags |= kBaseType;
-  PropertyType.doc = "Property attribute.";
+  PropertyType.doc = kPropertyTypeDoc;
   PropertyType.traverse = property_traverse;
   PropertyType.new_ = property_new;
   PropertyType.init = property_init;
@@ -1027,6 +1118,8 @@ void init_descr_types() {
     ClassMethod probe;
     t->dict_offset = reinterpret_cast<char*>(&probe.dict) - reinterpret_cast<char*>(&probe);
   }
+  ClassMethodType.doc = kClassMethodTypeDoc;
+  StaticMethodType.doc = kStaticMethodTypeDoc;
   ClassMethodType.init = classmethod_init;
   ClassMethodType.descr_get = classmethod_get;
   ClassMethodType.repr = classmethod_repr;
@@ -1037,6 +1130,7 @@ void init_descr_types() {
 
   basic(&SuperType, "super", sizeof(Super), super_dealloc);
   SuperType.flags |= kBaseType;
+  SuperType.doc = kSuperTypeDoc;
   SuperType.traverse = super_traverse;
   SuperType.new_ = super_tp_new;
   SuperType.init = super_init;

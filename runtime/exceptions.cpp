@@ -22,6 +22,7 @@
 #include "runtime/args.h"
 #include "runtime/dict.h"
 #include "runtime/error.h"
+#include "runtime/genericalias.h"
 #include "runtime/int.h"
 #include "runtime/list.h"
 #include "runtime/names.h"
@@ -523,8 +524,9 @@ Ref<Object> unicode_error_str(Object* self) {
 
 // ---- exception groups ----------------------------------------------------------------------------
 
-Ref<Object> eg_new(TypeObject* type, Object* const* args, size_t nargs, Tuple* kw) {
-  if (kw && kw->size) return set_errorf(exc::TypeError, "%s() takes no keyword arguments", type->name);
+// __new__ validates (message, exceptions) and ignores keywords; __init__
+// rejects them — so a subclass whose own __init__ takes keywords works.
+Ref<Object> eg_new(TypeObject* type, Object* const* args, size_t nargs, Tuple*) {
   if (nargs != 2)
     return set_errorf(exc::TypeError, "BaseExceptionGroup.__new__() takes exactly 2 arguments (%zu given)", nargs);
   if (!str_check(args[0]))
@@ -557,6 +559,10 @@ Ref<Object> eg_new(TypeObject* type, Object* const* args, size_t nargs, Tuple* k
 }
 
 int eg_init(Object* self, Object* const* args, size_t nargs, Tuple* kw) {
+  if (kw && kw->size) {
+    set_errorf(exc::TypeError, "%s() takes no keyword arguments", self->type->name);
+    return -1;
+  }
   Ref<Object> t = tuple_from_array(args, nargs);
   if (!t) return -1;
   as_exc(self)->args = std::move(t);
@@ -673,8 +679,8 @@ Ref<Object> eg_subgroup(Object* self, Object* const* a, size_t n, Tuple* kw) {
   return m ? m : none();
 }
 
-Ref<Object> eg_class_getitem(Object* self, Object* const*, size_t, Tuple*) {
-  return Ref<Object>::borrow(self);   // types.GenericAlias is not modelled
+Ref<Object> eg_class_getitem(Object* self, Object* const* a, size_t n, Tuple* kw) {
+  return generic_alias_class_getitem(self, a, n, kw);   // ExceptionGroup[ValueError]
 }
 
 const MethodDef eg_methods[] = {

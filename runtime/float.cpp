@@ -880,7 +880,8 @@ void init_float_type() {
   t.basic_size = sizeof(Float);
   t.dealloc = float_dealloc;
   t.repr = float_repr_slot;
-  t.str = float_repr_slot;
+  // No str slot: as in CPython, object.__str__ calls repr, so a subclass
+  // that overrides only __repr__ changes str() too.
   t.hash = float_hash;
   t.richcompare = float_richcompare;
   t.new_ = float_new;

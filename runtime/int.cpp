@@ -1306,7 +1306,8 @@ void init_int_type() {
   t.basic_size = sizeof(Int);
   t.dealloc = int_dealloc;
   t.repr = int_repr;
-  t.str = int_repr;
+  // No str slot: as in CPython, object.__str__ calls repr, so a subclass
+  // that overrides only __repr__ changes str() too.
   t.hash = int_hash;
   t.richcompare = int_richcompare;
   t.new_ = int_new;

@@ -23,6 +23,9 @@
 // or on one of its bases) calls type_modified(), which gives the type and
 // all its subclasses fresh version tags, so stale entries simply miss.
 //
+// A metaclass that overrides mro() gets its say when a class is created
+// (mro_for_heap_type); otherwise it is plain C3.
+//
 // INSTANCE LAYOUT OF HEAP TYPES.  An instance of a Python class is laid out
 // exactly like an instance of its nearest built-in base.  Its __dict__
 // lives in the 16-byte allocation header just before the object
@@ -30,13 +33,22 @@
 // out-of-line "extras" array hanging off the same header (alloc.cpp,
 // object.h).  That lets a class derive from list, str or tuple
 // (fixed-size or not) without the base's allocator knowing.  Member
-// descriptors of __slots__ hold their extras index.
+// descriptors of __slots__ hold their extras index.  object.__sizeof__
+// counts the struct plus 8 bytes a slot, and sys.getsizeof adds the
+// hidden header (sys_getsizeof below), so a slotted instance measures
+// smaller than a dict-based one plus its dict — as in CPython.  Two
+// classes with the same layout may trade instances (obj.__class__ = C).
+//
+// FINALIZATION.  subtype_dealloc runs __del__ (tp_finalize) with the
+// object briefly resurrected; one that escapes is remembered so that
+// __del__ never runs twice (PEP 442).
 #include "runtime/type.h"
 
 #include <algorithm>
 #include <cstdio>
 #include <cstring>
 #include <unordered_map>
+#include <unordered_set>
 #include <vector>
 
 #include "runtime/abstract.h"
@@ -45,6 +57,9 @@
 #include "runtime/dict.h"
 #include "runtime/error.h"
 #include "runtime/exceptions.h"
+#include "runtime/genericalias.h"
+#include "runtime/iterobject.h"
+#include "runtime/set.h"
 #include "runtime/int.h"
 #include "runtime/list.h"
 #include "runtime/names.h"
@@ -397,6 +412,48 @@ constexpr uint32_t kInheritedFlags = kIntSubclass | kListSubclass | kTupleSubcla
 
 }  // namespace
 
+namespace {
+
+Ref<Object> type_mro_meth(Object* self, Object* const*, size_t nargs, Tuple* kw);   // below
+TypeObject* solid_base(TypeObject* type);                                         // below
+
+// A metaclass may override mro() (CPython's mro_internal): its result,
+// checked to hold only classes, becomes __mro__.  Plain `type` uses C3.
+Ref<Object> mro_for_heap_type(TypeObject* type) {
+  TypeObject* meta = type->type;
+  if (meta == &TypeType) return compute_mro(type);
+  static Str* const kMro = intern("mro");
+  Object* m = type_lookup(meta, kMro);
+  if (!m || (m->type == &MethodDescrType &&
+             static_cast<MethodDescr*>(m)->def->fn == &type_mro_meth))
+    return compute_mro(type);
+  Ref<Object> r = call_special(type, kMro, nullptr, 0);
+  if (!r) return nullptr;
+  Ref<Object> t = sequence_to_tuple(r.get());
+  if (!t) return nullptr;
+  Tuple* items = as_tuple(t.get());
+  TypeObject* solid = solid_base(type);
+  for (size_t i = 0; i < items->size; i++) {
+    Object* c = items->items[i];
+    if (!type_check(c))
+      return set_errorf(exc::TypeError, "mro() returned a non-class ('%s')", c->type->name);
+    if (!is_subtype(solid, solid_base(as_type(c))))
+      return set_errorf(exc::TypeError, "mro() returned base with unsuitable layout ('%s')",
+                        as_type(c)->name);
+  }
+  return t;
+}
+
+// The built-in classes that CPython makes subscriptable (list[int] ...).
+// Native types defined outside the core add kClassGetItemDef to their
+// own method table instead.
+bool is_builtin_generic(const TypeObject* t) {
+  return t == &ListType || t == &DictType || t == &TupleType || t == &SetType ||
+         t == &FrozenSetType || t == &EnumerateType;
+}
+
+}  // namespace
+
 // T.__new__ of a built-in type: `object.__new__(C)`, `int.__new__(C, 5)`.
 Ref<Object> tp_new_wrapper(Object* self, Object* const* args, size_t nargs, Tuple* kwnames);
 extern const MethodDef tp_new_def = {"__new__", tp_new_wrapper, MethodKind::Instance,
@@ -426,7 +483,7 @@ bool type_ready(TypeObject* type) {
   }
   Dict* dict = type_dict(type);
 
-  Ref<Object> mro = compute_mro(type);
+  Ref<Object> mro = heap ? mro_for_heap_type(type) : compute_mro(type);
   if (!mro) return false;
   type->mro = std::move(mro);
 
@@ -435,6 +492,11 @@ bool type_ready(TypeObject* type) {
     // the slots this type itself defines get wrappers.
     if (!add_slot_wrappers(type, dict) || !add_methods(type, dict) || !add_getsets(type, dict))
       return false;
+    // PEP 585: list[int], dict[str, int] ... build types.GenericAlias.
+    if (is_builtin_generic(type) && !dict_get_str(dict, names::__class_getitem__)) {
+      Ref<Object> cg = new_method_descr(type, &kClassGetItemDef);
+      if (!cg || dict_set(dict, names::__class_getitem__, cg.get()) < 0) return false;
+    }
     if (type->new_ && !dict_get_str(dict, names::__new__)) {
       Ref<Object> nw = new_builtin_function(&tp_new_def, type);
       if (!nw || dict_set(dict, names::__new__, nw.get()) < 0) return false;
@@ -594,6 +656,56 @@ int object_init(Object* self, Object* const*, size_t nargs, Tuple* kwnames) {
 
 Ref<Object> object_get_class(Object* self) { return Ref<Object>::borrow(self->type); }
 
+TypeObject* nearest_static_base(TypeObject* t);   // below
+bool collect_slot_names(TypeObject* type, std::vector<Ref<Object>>* out);
+
+// Whether instances of `a` and `b` have the same memory layout, so that an
+// object may switch between them: the same built-in base, the same
+// instance __dict__ arrangement and the same __slots__ (CPython's
+// compatible_for_assignment).
+bool same_layout(TypeObject* a, TypeObject* b) {
+  if (nearest_static_base(a) != nearest_static_base(b) || a->dict_offset != b->dict_offset ||
+      a->instance_extras != b->instance_extras)
+    return false;
+  std::vector<Ref<Object>> sa, sb;
+  if (!collect_slot_names(a, &sa) || !collect_slot_names(b, &sb)) {
+    clear_error();
+    return false;
+  }
+  if (sa.size() != sb.size()) return false;
+  for (size_t i = 0; i < sa.size(); i++)
+    if (str_view(sa[i].get()) != str_view(sb[i].get())) return false;
+  return true;
+}
+
+// obj.__class__ = C: only between classes written in Python (built-in
+// types are immutable) whose instances are laid out alike.
+int object_set_class(Object* self, Object* value) {
+  if (!value) {
+    type_error("can't delete __class__ attribute");
+    return -1;
+  }
+  if (!type_check(value)) {
+    set_errorf(exc::TypeError, "__class__ must be set to a class, not '%T' object", value);
+    return -1;
+  }
+  TypeObject* newto = as_type(value);
+  TypeObject* oldto = self->type;
+  if (!(newto->flags & kHeapType) || !(oldto->flags & kHeapType)) {
+    type_error("__class__ assignment only supported for mutable types or ModuleType subclasses");
+    return -1;
+  }
+  if (!same_layout(oldto, newto)) {
+    set_errorf(exc::TypeError, "__class__ assignment: '%s' object layout differs from '%s'",
+               newto->name, oldto->name);
+    return -1;
+  }
+  incref(newto);   // an instance owns a reference to its heap type
+  self->type = newto;
+  decref(oldto);
+  return 0;
+}
+
 Ref<Object> object_dir(Object* self, Object* const*, size_t nargs, Tuple*) {
   Ref<Dict> result = dict_new();
   if (!result) return nullptr;
@@ -616,18 +728,88 @@ Ref<Object> object_format(Object* self, Object* const* args, size_t nargs, Tuple
   return str(self);
 }
 
-Ref<Object> object_sizeof(Object* self, Object* const*, size_t, Tuple*) {
-  size_t n = self->type->basic_size;
-  if (self->type->item_size && self->type->item_size) {
-    // Variable-size objects report their header only; types override.
-  }
+// object.__sizeof__: the bytes the object itself occupies.  For an
+// instance of a class with __slots__ that is the struct plus the
+// out-of-line array of slot values (8 bytes a slot).  The instance
+// __dict__ is a separate object, counted by its own __sizeof__, exactly as
+// in CPython.  Variable-size built-ins (list, dict, str, int) define their
+// own __sizeof__.
+Ref<Object> object_sizeof(Object* self, Object* const*, size_t nargs, Tuple* kw) {
+  if (!check_no_kwargs("__sizeof__", kw)) return nullptr;
+  if (nargs)
+    return set_errorf(exc::TypeError, "object.__sizeof__() takes no arguments (%zu given)", nargs);
+  size_t n = self->type->basic_size ? self->type->basic_size : sizeof(Object);
+  n += static_cast<size_t>(self->type->instance_extras) * sizeof(Object*);
   return int_from_u64(n);
 }
 
-Ref<Object> object_init_subclass(Object*, Object* const*, size_t nargs, Tuple* kw) {
-  if (kw && kw->size) return type_error("object.__init_subclass__() takes no keyword arguments");
-  if (nargs) return set_errorf(exc::TypeError, "object.__init_subclass__() takes no arguments (%zu given)", nargs);
+// A classmethod: `self` is the class it was called on, and CPython's
+// messages name that class ("Sub.__init_subclass__() takes no keyword
+// arguments"), since they are built from the bound method's qualname.
+Ref<Object> object_init_subclass(Object* self, Object* const*, size_t nargs, Tuple* kw) {
+  std::string who = "object";
+  if (self && type_check(self)) {
+    TypeObject* t = as_type(self);
+    who = (t->flags & kHeapType) ? std::string(str_view(t->ht_qualname.get()))
+                                 : std::string(type_name(t));
+  }
+  if (kw && kw->size)
+    return set_errorf(exc::TypeError, "%s.__init_subclass__() takes no keyword arguments", who.c_str());
+  if (nargs)
+    return set_errorf(exc::TypeError, "%s.__init_subclass__() takes no arguments (%zu given)",
+                      who.c_str(), nargs);
   return none();
+}
+
+std::string mangle(std::string_view cls, std::string_view name);   // below
+
+// The names of every __slots__ member along the MRO, mangled, without
+// __dict__ and __weakref__ (what copyreg._slotnames computes).
+bool collect_slot_names(TypeObject* type, std::vector<Ref<Object>>* out) {
+  Tuple* mro = as_tuple(type->mro.get());
+  for (size_t i = 0; i < mro->size; i++) {
+    TypeObject* t = as_type(mro->items[i]);
+    if (!(t->flags & kHeapType)) continue;
+    Object* slots = dict_get_str(type_dict(t), names::__slots__);
+    if (!slots) continue;
+    Ref<Object> seq = str_check(slots) ? Ref<Object>(tuple_pack({slots})) : sequence_to_tuple(slots);
+    if (!seq) return false;
+    Tuple* st = as_tuple(seq.get());
+    for (size_t j = 0; j < st->size; j++) {
+      std::string_view n = str_view(st->items[j]);
+      if (n == "__dict__" || n == "__weakref__") continue;
+      Ref<Object> m = str_from(mangle(type_name(t), n));
+      if (!m) return false;
+      out->push_back(std::move(m));
+    }
+  }
+  return true;
+}
+
+// object.__getstate__() (new in 3.11): the instance __dict__ (or None
+// when empty), paired with a dict of the set __slots__ values if any.
+Ref<Object> object_getstate(Object* self, Object* const*, size_t nargs, Tuple* kw) {
+  if (!check_no_kwargs("__getstate__", kw)) return nullptr;
+  if (nargs)
+    return set_errorf(exc::TypeError, "object.__getstate__() takes no arguments (%zu given)", nargs);
+  Object** dslot = instance_dict_slot(self);
+  Ref<Object> state = none();
+  if (dslot && *dslot && dict_size(static_cast<Dict*>(*dslot))) state = Ref<Object>::borrow(*dslot);
+  std::vector<Ref<Object>> slot_names;
+  if (!collect_slot_names(self->type, &slot_names)) return nullptr;
+  if (slot_names.empty()) return state;
+  Ref<Dict> slots = dict_new();
+  if (!slots) return nullptr;
+  for (auto& n : slot_names) {
+    Ref<Object> v = getattr_opt(self, static_cast<Str*>(n.get()));
+    if (!v) {
+      if (error_occurred()) return nullptr;
+      continue;
+    }
+    if (dict_set(slots.get(), n.get(), v.get()) < 0) return nullptr;
+  }
+  if (!dict_size(slots.get())) return state;
+  return tuple_pack({state.get(), slots.get()});
 }
 
 Ref<Object> object_subclasshook(Object*, Object* const*, size_t, Tuple*) {
@@ -682,6 +864,7 @@ Ref<Object> subtype_get_weakref(Object*) { return none(); }
 const MethodDef object_methods[] = {
     {"__reduce_ex__", object_reduce_ex, MethodKind::Instance, "Helper for pickle."},
     {"__reduce__", object_reduce, MethodKind::Instance, "Helper for pickle."},
+    {"__getstate__", object_getstate, MethodKind::Instance, "Helper for pickle."},
     {"__subclasshook__", object_subclasshook, MethodKind::Class,
      "Abstract classes can override this to customize issubclass()."},
     {"__init_subclass__", object_init_subclass, MethodKind::Class,
@@ -693,7 +876,7 @@ const MethodDef object_methods[] = {
 };
 
 const GetSetDef object_getset[] = {
-    {"__class__", object_get_class, nullptr, "the object's class"},
+    {"__class__", object_get_class, object_set_class, "the object's class"},
     {nullptr, nullptr},
 };
 
@@ -773,15 +956,32 @@ void subtype_clear(Object* self) {
   if (b && b->clear) b->clear(self);
 }
 
+// Objects whose __del__ ran and that came back to life by storing `self`
+// somewhere.  PEP 442: __del__ runs at most once per object, so when such
+// an object dies for good it is freed without a second call.  (CPython
+// keeps this bit in the GC header; resurrection is rare enough here for a
+// side table.)
+std::unordered_set<const Object*>& resurrected() {
+  static auto* s = new std::unordered_set<const Object*>();
+  return *s;
+}
+
 void subtype_dealloc(Object* self) {
   TypeObject* t = self->type;
   if (t->finalize) {
-    // Resurrect for the duration of __del__; if it stored `self`
-    // somewhere, the object lives on (PEP 442) — and __del__ does not run
-    // again, as CPython marks it finalized; we approximate by not freeing.
-    self->refcnt = 1;
-    t->finalize(self);
-    if (--self->refcnt != 0) return;
+    auto& res = resurrected();
+    if (!res.empty() && res.erase(self)) {
+      // already finalized once: just free it
+    } else {
+      // Resurrect for the duration of __del__; if it stored `self`
+      // somewhere, the object lives on.
+      self->refcnt = 1;
+      t->finalize(self);
+      if (--self->refcnt != 0) {
+        res.insert(self);
+        return;
+      }
+    }
   }
   if (t->dict_offset == kHeapDictOffset) {
     Object** slot = instance_dict_slot(self);
@@ -1070,12 +1270,10 @@ Ref<Object> type_new_impl(TypeObject* meta, Str* name, Tuple* bases_in, Dict* ns
                           Object* const* kwvalues, Tuple* kwnames);
 
 Ref<Object> type_new(TypeObject* meta, Object* const* args, size_t nargs, Tuple* kwnames) {
-  size_t nkw = kwnames ? kwnames->size : 0;
-  if (meta == &TypeType && nargs == 1 && nkw == 0) return Ref<Object>::borrow(args[0]->type);
-  if (nargs != 3) {
-    if (nargs == 1 || meta == &TypeType) return type_error("type() takes 1 or 3 arguments");
+  // type(x) and "type() takes 1 or 3 arguments" are type_call's business;
+  // type.__new__ itself wants exactly (name, bases, dict).
+  if (nargs != 3)
     return set_errorf(exc::TypeError, "type.__new__() takes exactly 3 arguments (%zu given)", nargs);
-  }
   if (!str_check(args[0]))
     return set_errorf(exc::TypeError, "type.__new__() argument 1 must be str, not %T", args[0]);
   if (!tuple_check(args[1]))
@@ -1089,11 +1287,25 @@ Ref<Object> type_new(TypeObject* meta, Object* const* args, size_t nargs, Tuple*
 // The __slots__ of the namespace, as a list of (mangled) names; sets
 // *want_dict when "__dict__" is among them.  No __slots__: returns a null
 // Ref without error and sets *has_slots false.
+// CPython refuses slots on types whose instances are variable-size
+// (tp_itemsize != 0: int, tuple, bytes, type).  coil keeps slot values out
+// of line so it could allow them, but the oracle's errors are the contract.
+bool varsize_base(const TypeObject* base) {
+  return (base->flags & (kIntSubclass | kTupleSubclass | kBytesSubclass | kTypeSubclass)) != 0;
+}
+
+// Whether instances of `base` already carry a weak-reference list
+// (CPython's tp_weaklistoffset != 0).
+bool base_has_weakref(TypeObject* base) {
+  return base->weaklist_offset != 0 || type_lookup(base, names::__weakref__) != nullptr;
+}
+
 bool parse_slots(Str* name, Dict* dict, TypeObject* base, std::vector<Ref<Str>>* out,
-                 bool* has_slots, bool* want_dict) {
+                 bool* has_slots, bool* want_dict, bool* want_weak) {
   Object* slots = dict_get_str(dict, names::__slots__);
   *has_slots = slots != nullptr;
   *want_dict = false;
+  *want_weak = false;
   if (!slots) return true;
   Ref<Object> seq;
   if (str_check(slots)) seq = tuple_pack({slots});
@@ -1119,7 +1331,20 @@ bool parse_slots(Str* name, Dict* dict, TypeObject* base, std::vector<Ref<Str>>*
       *want_dict = true;
       continue;
     }
-    if (sv == "__weakref__") continue;   // weak references need no storage here
+    if (sv == "__weakref__") {
+      if (*want_weak || varsize_base(base) || base_has_weakref(base)) {
+        set_error(exc::TypeError,
+                  "__weakref__ slot disallowed: either we already got one, or __itemsize__ != 0");
+        return false;
+      }
+      *want_weak = true;   // weak references need no per-instance storage here
+      continue;
+    }
+    if (varsize_base(base)) {
+      set_errorf(exc::TypeError, "nonempty __slots__ not supported for subtype of '%s'",
+                 base->name);
+      return false;
+    }
     std::string m = mangle(name->view(), sv);
     Ref<Str> ms = intern_str(str_from(m));
     if (!ms) return false;
@@ -1158,8 +1383,9 @@ Ref<Object> type_new_impl(TypeObject* meta, Str* name, Tuple* bases_in, Dict* ns
   Ref<Dict> dict = dict_copy(ns);
   if (!dict) return nullptr;
   std::vector<Ref<Str>> slot_names;
-  bool has_slots, slots_want_dict;
-  if (!parse_slots(name, dict.get(), base, &slot_names, &has_slots, &slots_want_dict))
+  bool has_slots, slots_want_dict, slots_want_weak;
+  if (!parse_slots(name, dict.get(), base, &slot_names, &has_slots, &slots_want_dict,
+                   &slots_want_weak))
     return nullptr;
 
   // 4. The type object itself, laid out as meta's instances.
@@ -1206,10 +1432,11 @@ Ref<Object> type_new_impl(TypeObject* meta, Str* name, Tuple* bases_in, Dict* ns
   if (add_dict && !dict_get_str(dict.get(), names::__dict__)) {
     Ref<Object> g = new_getset_descr(type, &subtype_dict_getset[0]);
     if (!g || dict_set(dict.get(), names::__dict__, g.get()) < 0) return nullptr;
-    if (!has_slots && !dict_get_str(dict.get(), names::__weakref__)) {
-      Ref<Object> w = new_getset_descr(type, &subtype_dict_getset[1]);
-      if (!w || dict_set(dict.get(), names::__weakref__, w.get()) < 0) return nullptr;
-    }
+  }
+  bool add_weak = has_slots ? slots_want_weak : !varsize_base(base) && !base_has_weakref(base);
+  if (add_weak && !dict_get_str(dict.get(), names::__weakref__)) {
+    Ref<Object> w = new_getset_descr(type, &subtype_dict_getset[1]);
+    if (!w || dict_set(dict.get(), names::__weakref__, w.get()) < 0) return nullptr;
   }
   if (!dict_get_str(dict.get(), names::__doc__) && dict_set(dict.get(), names::__doc__, None) < 0)
     return nullptr;
@@ -1503,7 +1730,10 @@ const MethodDef type_methods[] = {
 Ref<Object> type_call(Object* callable, Object* const* args, size_t nargs, Tuple* kwnames) {
   TypeObject* type = as_type(callable);
   size_t nkw = kwnames ? kwnames->size : 0;
-  if (type == &TypeType && nargs == 1 && nkw == 0) return Ref<Object>::borrow(args[0]->type);
+  if (type == &TypeType) {
+    if (nargs == 1 && nkw == 0) return Ref<Object>::borrow(args[0]->type);
+    if (nargs != 3) return type_error("type() takes 1 or 3 arguments");
+  }
   if (type->vectorcall) return type->vectorcall(callable, args, nargs, kwnames);
   if (!type->new_) return set_errorf(exc::TypeError, "cannot create '%s' instances", type->name);
   Ref<Object> obj = type->new_(type, args, nargs, kwnames);
@@ -1514,6 +1744,48 @@ Ref<Object> type_call(Object* callable, Object* const* args, size_t nargs, Tuple
   InitFn init = obj->type->init;
   if (init && init(obj.get(), args, nargs, kwnames) < 0) return nullptr;
   return obj;
+}
+
+// sys.getsizeof(object[, default]): __sizeof__() plus the hidden 16-byte
+// allocation header for objects the cycle collector tracks — the analogue
+// of the GC header CPython adds for the same objects.  So a plain class
+// instance reports 16 (refcnt, type) + 16 (header with its __dict__
+// pointer) = 32 bytes, and a __slots__ instance 8 bytes more per slot.
+Ref<Object> sys_getsizeof(Object*, Object* const* args, size_t nargs, Tuple* kwnames) {
+  static const ArgSpec spec{"getsizeof", {"object", "default"}, 1};
+  Object* a[2];
+  if (!bind_args(spec, args, nargs, kwnames, a)) return nullptr;
+  Object* o = a[0];
+  Object* dflt = a[1];
+  Ref<Object> res;
+  static Str* const kSizeof = intern("__sizeof__");
+  Ref<Object> method = lookup_special(o, kSizeof);
+  if (!method) {
+    if (!error_occurred())
+      set_errorf(exc::TypeError, "Type %s doesn't define __sizeof__", o->type->name);
+  } else {
+    res = call(method.get(), nullptr, 0);
+  }
+  int64_t size = -1;
+  if (res) {
+    if (!int_check(res.get())) {
+      set_error(exc::TypeError, "an integer is required");
+    } else if (!int_to_i64(res.get(), &size)) {
+      size = -1;
+    } else if (size < 0) {
+      set_error(exc::ValueError, "__sizeof__() should return >= 0");
+      size = -1;
+    }
+  }
+  if (size < 0) {
+    if (dflt && error_matches(exc::TypeError)) {
+      clear_error();
+      return Ref<Object>::borrow(dflt);
+    }
+    return nullptr;
+  }
+  if (o->type->flags & kHaveGC) size += 16;
+  return int_from_i64(size);
 }
 
 namespace {
@@ -1553,6 +1825,8 @@ void init_type_type() {
   TypeType.new_ = type_new;
   TypeType.init = type_init;
   TypeType.methods = type_methods;
+  // int | None, list[int] | None (PEP 604): type.__or__ / type.__ror__.
+  TypeType.nb_binary[static_cast<int>(BinaryOp::Or)] = union_type_or;
   TypeType.getset = type_getset;
 }
 }  // namespace
@@ -1561,6 +1835,7 @@ void init_type_type() {
 void init_object_and_type_types() {
   init_object_type();
   init_type_type();
+  init_genericalias_types();   // readied lazily, on the first alias or union
 }
 
 }  // namespace coil::runtime

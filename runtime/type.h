@@ -274,6 +274,10 @@ extern bool (*classcell_set_hook)(Object* cell, Object* cls);
 // (heap types; called by type_new and after `C.__add__ = f`).
 void fixup_slots(TypeObject* type);
 
+// sys.getsizeof(object[, default]) as a native function (MethodFn shape;
+// registered in vm/sysmodule.cpp's method table).
+Ref<Object> sys_getsizeof(Object* self, Object* const* args, size_t nargs, Tuple* kwnames);
+
 // __subclasses__ bookkeeping (borrowed pointers; heap types remove
 // themselves when freed).
 void type_add_subclass(TypeObject* base, TypeObject* sub);

@@ -26,6 +26,7 @@
 #include "runtime/tuple.h"
 #include "vm/eval_internal.h"
 #include "vm/frame.h"
+#include "vm/frameobject.h"
 #include "vm/interp.h"
 
 namespace coil::vm {
@@ -129,7 +130,12 @@ void frame_clear_refs(Frame* f) {
     xdecref(v);
   }
   if (f->locals) { Object* l = f->locals; f->locals = nullptr; decref(l); }
-  if (f->frame_object) { Object* o = f->frame_object; f->frame_object = nullptr; decref(o); }
+  if (f->frame_object) {
+    frame_object_detach(f);
+    Object* o = f->frame_object;
+    f->frame_object = nullptr;
+    decref(o);
+  }
   if (f->func) { Function* fn = f->func; f->func = nullptr; decref(fn); }
 }
 

@@ -5,7 +5,9 @@
 
 #include "parser/parser.h"
 #include "runtime/error.h"
+#include "runtime/dict.h"
 #include "runtime/list.h"
+#include "runtime/module.h"
 #include "runtime/str.h"
 #include "vm/cli_tools.h"
 #include "vm/compiler/compiler.h"
@@ -85,7 +87,17 @@ int run_module_tool(const std::string& name, int argc, char** argv) {
     if (dir.empty()) dir = ".";
     for (const std::string& cand : {dir + "/" + rel + ".py", dir + "/" + rel + "/__main__.py"}) {
       std::ifstream probe(cand);
-      if (probe) return run_main_file(cand);
+      if (!probe) continue;
+      // sys.argv[0] becomes the module's file, as with python3 -m.
+      Object* argv_list = dict_get_cstr(module_dict(interp().sys_module.get()), "argv");
+      if (argv_list && argv_list->type == &ListType && static_cast<List*>(argv_list)->size > 0) {
+        Ref<Object> path0 = str_from(cand);
+        List* l = static_cast<List*>(argv_list);
+        Object* old = l->items[0];
+        l->items[0] = path0.release();
+        decref(old);
+      }
+      return run_main_file(cand);
     }
   }
   std::fprintf(stderr, "%s: No module named %s\n", interp().executable.c_str(), name.c_str());

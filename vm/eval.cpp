@@ -244,11 +244,21 @@ Ref<Object> run_frame(ThreadState* ts, Frame* entry) {
 #define DISPATCH() goto dispatch
 #endif
 
+start_frame:
   LOAD_FRAME();
   if (f->throwing) {
-    // gen.throw(): the yield the frame is suspended at raises instead.
+    // gen.throw()/close(): the yield the frame is suspended at raises
+    // instead — unless it is suspended in `yield from`/`await`, where the
+    // exception goes to the subiterator first (PEP 380).  A subgenerator
+    // is thrown into by running its frame here too, so a throw down a
+    // chain of delegating generators stays in this loop.
     f->throwing = false;
-    goto error;
+    Frame* sub = nullptr;
+    switch (gen_throw_step(ts, f, &sub)) {
+      case ThrowStep::RaiseHere: goto error;
+      case ThrowStep::Continue: LOAD_FRAME(); break;
+      case ThrowStep::RunSub: f = sub; goto start_frame;
+    }
   }
 
 #if COIL_USE_COMPUTED_GOTO
@@ -1148,6 +1158,18 @@ dispatch:
     SAVE_FRAME();
     Object* v = TOP();
     Object* receiver = SECOND();
+    if (gen_can_inline(receiver, v)) {
+      // A coil generator or coroutine: run its frame on top of this one,
+      // in this loop (CPython 3.12's SEND_GEN).  This frame waits just
+      // after the SEND with [receiver] on its stack; leave_generator below
+      // delivers what the subgenerator yields, returns or raises.
+      Frame* sub = gen_enter_inline(ts, receiver, v, f, false, false);
+      if (!sub) goto error;
+      decref(POP());
+      f->sp = sp;
+      f = sub;
+      goto start_frame;
+    }
     Ref<Object> out;
     SendResult sr = send_to(receiver, v, &out);
     if (sr == SendResult::Error) goto error;
@@ -1279,17 +1301,42 @@ exception_unwind : {
   }
 
 leave_generator : {
-    // The generator's frame yields or finishes: control returns to
-    // whoever resumed it (always through a nested run_frame for now).
+    // The generator's frame yields or finishes.  Resumed by send()/next()
+    // from C++ (is_entry), it leaves the loop; resumed inline by a
+    // delegating SEND, control returns to the delegator, in this loop.
     Frame* gf = f;
-    ts->frame = gf->back;
-    gf->back = nullptr;
-    leave_recursion(ts);
-    if (!gf->is_entry) {
-      set_error(exc::SystemError, "generator frame resumed inline");
-      return nullptr;
+    if (gf->is_entry) {
+      ts->frame = gf->back;
+      gf->back = nullptr;
+      leave_recursion(ts);
+      return result;
     }
-    return result;
+    InlineExit how = gf->state == FrameState::Suspended ? InlineExit::Yielded
+                     : result                           ? InlineExit::Returned
+                                                        : InlineExit::Raised;
+    f = gf->back;
+    ts->frame = f;
+    how = gen_leave_inline(ts, gf, how, &result);   // may free gf
+    LOAD_FRAME();
+    switch (how) {
+      case InlineExit::Yielded:
+        // The delegator stands at its YIELD_VALUE 1: pass the value up.
+        PUSH(result.release());
+        DISPATCH();
+      case InlineExit::Returned:
+        // SEND's exit: the return value replaces the receiver.
+        decref(TOP());
+        TOP() = result.release();
+        ip = code->instrs + instr_arg(ip[-1]);
+        DISPATCH();
+      case InlineExit::Raised:
+        f->lasti = INDEX();
+        traceback_here(ts, f);
+        goto exception_unwind;
+      case InlineExit::RaiseHere:
+        goto error;
+    }
+    return nullptr;   // not reached
   }
 
 #undef LOAD_FRAME

@@ -95,4 +95,39 @@ Ref<Object> get_anext(Object* aiter);
 bool before_async_with(Object* mgr, Ref<Object>* exit_fn, Ref<Object>* enter_awaitable);
 Ref<Object> async_gen_wrap(Object* v);
 
+// Resuming a generator INLINE: SEND (and a throw into a frame suspended in
+// `yield from`) pushes the subgenerator's frame on the frame chain of the
+// running loop instead of starting a nested run_frame, so a chain of
+// 10,000 nested `yield from`s costs no C++ stack.
+//
+// True when SEND may resume `receiver` inline with `value`: a generator or
+// coroutine (not an async generator) that is suspended, or not started and
+// sent None, and not running.
+bool gen_can_inline(Object* receiver, Object* value);
+// Makes the receiver's frame the innermost frame above `delegator`: pushes
+// `value` (borrowed) as the result of its yield, or with `throwing` leaves
+// the pending exception to be raised there; `closing` marks a close of the
+// chain (Frame::closing).  Returns the frame, or null with an error set.
+Frame* gen_enter_inline(ThreadState* ts, Object* receiver, Object* value, Frame* delegator,
+                        bool throwing, bool closing);
+// How an inline generator frame hands control back to its delegator.
+enum class InlineExit {
+  Yielded,    // push the value; the delegator's YIELD_VALUE 1 passes it up
+  Returned,   // the `yield from` is over: its value replaces the receiver
+  Raised,     // the exception propagates out of the subgenerator into the delegator
+  RaiseHere,  // raise the pending exception at the delegator's own yield (close)
+};
+// The generator's bookkeeping when inline frame `gf` leaves (it yielded,
+// returned `*value`, or raised): gi_running, the handled-exception swap,
+// freeing a finished frame, PEP 479.  Returns what the delegator must do.
+InlineExit gen_leave_inline(ThreadState* ts, Frame* gf, InlineExit how, Ref<Object>* value);
+// gen.throw()/close() resuming frame `f` (f->throwing was set): decides
+// where the pending exception goes (PEP 380).
+enum class ThrowStep {
+  RaiseHere,  // raise it at f's yield (f unchanged)
+  Continue,   // f was adjusted (a value to re-yield, or the yield from ended): dispatch
+  RunSub,     // *sub is the subgenerator frame to run next (throwing)
+};
+ThrowStep gen_throw_step(ThreadState* ts, Frame* f, Frame** sub);
+
 }  // namespace coil::vm

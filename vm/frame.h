@@ -44,6 +44,11 @@ struct Frame {
   bool is_entry = false;         // returning from it leaves the eval loop
   bool on_heap = false;          // owned by a generator, not the FrameStack
   bool throwing = false;         // resume by raising the pending exception (gen.throw)
+  // A generator frame resumed inline by its delegator's SEND (`back` is the
+  // delegator) that is being closed: whatever it does, the delegator then
+  // raises GeneratorExit (or the close's error) at its own yield.  See
+  // vm/generator.cpp, "closing a chain".
+  bool closing = false;
   Object* kwnames = nullptr;     // borrowed: set by KW_NAMES for the next CALL
   Object* owner = nullptr;       // borrowed: the generator owning this frame
   Object* frame_object = nullptr;  // strong: the Python-visible frame, if made

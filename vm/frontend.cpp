@@ -6,6 +6,8 @@
 // with CPython's attributes, so `except SyntaxError as e: e.lineno` and the
 // top-level caret report both work.
 #include <fstream>
+#include <unistd.h>
+#include <vector>
 #include <sstream>
 
 #include "lexer/lexer.h"
@@ -114,17 +116,25 @@ int handle_uncaught() {
   return 1;
 }
 
+Dict* main_globals(const std::string& filename) {
+  Object* existing = dict_get(interp().modules.get(), names::__main__);
+  if (existing && module_check(existing)) return module_dict(existing);
+  Ref<Object> main = module_new("__main__");
+  if (!main) return nullptr;
+  Dict* globals = module_dict(main.get());
+  if (dict_set(interp().modules.get(), names::__main__, main.get()) < 0) return nullptr;
+  if (!filename.empty()) {
+    Ref<Object> fn = str_from(filename);
+    if (!fn || dict_set(globals, names::__file__, fn.get()) < 0) return nullptr;
+  }
+  if (dict_set(globals, names::__builtins__, interp().builtins_module.get()) < 0) return nullptr;
+  return globals;
+}
+
 int run_main_source(std::string_view source, const std::string& filename) {
   remember_source(filename, std::string(source));
-  Ref<Object> main = module_new("__main__");
-  if (!main) return handle_uncaught();
-  Dict* globals = module_dict(main.get());
-  if (dict_set(interp().modules.get(), names::__main__, main.get()) < 0) return handle_uncaught();
-  Ref<Object> fn = str_from(filename);
-  if (dict_set(globals, names::__file__, fn.get()) < 0 ||
-      dict_set(globals, names::__builtins__, interp().builtins_module.get()) < 0) {
-    return handle_uncaught();
-  }
+  Dict* globals = main_globals(filename == "<string>" ? "" : filename);
+  if (!globals) return handle_uncaught();
   Ref<Object> code = compile_source(source, filename, "exec");
   if (!code) return handle_uncaught();
   Ref<Object> r = eval_code(static_cast<Code*>(code.get()), globals, nullptr);
@@ -132,8 +142,36 @@ int run_main_source(std::string_view source, const std::string& filename) {
   return 0;
 }
 
-int run_main_file(const std::string& path) {
+// The script's absolute path, as CPython 3.9+ reports it in __file__,
+// co_filename and tracebacks (normalised like os.path.abspath, links kept).
+static std::string absolute_path(const std::string& path) {
+  std::string full = path;
+  if (path.empty() || path[0] != '/') {
+    char buf[4096];
+    if (!getcwd(buf, sizeof buf)) return path;
+    full = std::string(buf) + "/" + path;
+  }
+  std::vector<std::string> parts;
+  size_t i = 0;
+  while (i <= full.size()) {
+    size_t j = full.find('/', i);
+    if (j == std::string::npos) j = full.size();
+    std::string part = full.substr(i, j - i);
+    if (part == "..") {
+      if (!parts.empty()) parts.pop_back();
+    } else if (!part.empty() && part != ".") {
+      parts.push_back(part);
+    }
+    i = j + 1;
+  }
+  std::string out;
+  for (const auto& p : parts) out += "/" + p;
+  return out.empty() ? "/" : out;
+}
+
+int run_main_file(const std::string& given) {
   std::string source;
+  std::string path = absolute_path(given);
   if (!read_file(path, &source)) {
     std::string msg = interp().executable + ": can't open file '" + path +
                       "': [Errno 2] No such file or directory\n";

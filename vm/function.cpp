@@ -249,6 +249,15 @@ static Ref<Object> method_call(Object* self, Object* const* args, size_t nargs, 
   return call(m->func.get(), buf, nargs + 1, kwnames);
 }
 
+// types.MethodType(func, instance) binds by hand.
+static Ref<Object> method_new_slot(TypeObject*, Object* const* args, size_t nargs, Tuple* kwnames) {
+  if (kwnames && kwnames->size) return set_error(exc::TypeError, "method() takes no keyword arguments");
+  if (nargs != 2) return set_errorf(exc::TypeError, "method expected 2 arguments, got %zu", nargs);
+  if (!is_callable(args[0])) return set_error(exc::TypeError, "first argument must be callable");
+  if (args[1] == None) return set_error(exc::TypeError, "instance must not be None");
+  return method_new(args[0], args[1]);
+}
+
 static Ref<Object> method_repr(Object* self) {
   Method* m = static_cast<Method*>(self);
   Ref<Object> name = getattr_opt(m->func.get(), names::__qualname__);
@@ -347,6 +356,7 @@ void init_function_types() {
   MethodType.richcompare = method_richcompare;
   MethodType.hash = method_hash;
   MethodType.getset = method_getset;
+  MethodType.new_ = method_new_slot;
 
   CellType.name = "cell";
   CellType.basic_size = sizeof(Cell);

@@ -28,6 +28,7 @@
 #include "stdlib/native/fileio.h"
 #include "vm/eval_internal.h"
 #include "vm/frame.h"
+#include "vm/frameobject.h"
 #include "vm/function.h"
 #include "vm/import.h"
 #include "vm/interp.h"
@@ -45,6 +46,40 @@ Dict* current_globals() {
 }
 
 // ---- __build_class__ --------------------------------------------------------------
+
+// Replaces each base that is not a class and has __mro_entries__ by the
+// tuple it returns.  Returns `bases` itself when nothing changed.
+static Ref<Tuple> update_bases(Tuple* bases) {
+  std::vector<Object*> out;
+  std::vector<Ref<Object>> keep;
+  bool changed = false;
+  for (size_t i = 0; i < bases->size; i++) {
+    Object* b = bases->items[i];
+    if (type_has(b->type, kTypeSubclass) || b->type == &TypeType) {
+      out.push_back(b);
+      continue;
+    }
+    Ref<Object> meth = getattr_opt(b, names::__mro_entries__);
+    if (!meth) {
+      if (error_occurred()) return nullptr;
+      out.push_back(b);
+      continue;
+    }
+    Object* arg = bases;
+    Ref<Object> entries = call(meth.get(), &arg, 1);
+    if (!entries) return nullptr;
+    if (entries->type != &TupleType) {
+      set_error(exc::TypeError, "__mro_entries__ must return a tuple");
+      return nullptr;
+    }
+    Tuple* t = static_cast<Tuple*>(entries.get());
+    for (size_t k = 0; k < t->size; k++) out.push_back(t->items[k]);
+    keep.push_back(std::move(entries));
+    changed = true;
+  }
+  if (!changed) return Ref<Tuple>::borrow(bases);
+  return tuple_from_array(out.data(), out.size());
+}
 
 // The metaclass of a class statement: the explicit one, else the most
 // derived metaclass of the bases (TypeError on a conflict, as CPython).
@@ -68,7 +103,11 @@ static Ref<Object> builtin_build_class(Object*, Object* const* args, size_t narg
   Object* name = args[1];
   if (func->type != &FunctionType) return set_error(exc::TypeError, "__build_class__: func must be a function");
   if (!str_check(name)) return set_error(exc::TypeError, "__build_class__: name is not a string");
-  Ref<Tuple> bases = tuple_from_array(args + 2, nargs - 2);
+  Ref<Tuple> orig_bases = tuple_from_array(args + 2, nargs - 2);
+  if (!orig_bases) return nullptr;
+  // PEP 560: a base that is not a class may stand for others through
+  // __mro_entries__ (list[int] -> list, Generic[T] -> Generic).
+  Ref<Tuple> bases = update_bases(orig_bases.get());
   if (!bases) return nullptr;
 
   // Keyword arguments: metaclass= is ours, the rest go to the metaclass.
@@ -85,30 +124,36 @@ static Ref<Object> builtin_build_class(Object*, Object* const* args, size_t narg
       }
     }
   }
-  // PEP 560: bases may provide __mro_entries__.
-  bool is_class_meta = !meta || type_has(meta->type, kTypeSubclass) || meta->type == &TypeType;
-  if (!meta) {
-    meta = bases->size > 0 ? static_cast<Object*>(bases->items[0]->type) : &TypeType;
-  }
-  if (is_class_meta && type_has(meta->type, kTypeSubclass) == false && meta->type != &TypeType) {
-    // meta is not a type: use it as is (a callable metaclass).
-  } else if (is_class_meta) {
+  // The metaclass: the explicit one, or the type of the first base; when it
+  // is a class, the most derived metaclass among the bases' wins.  (A
+  // metaclass= that is a plain callable is used as it is.)
+  if (!meta) meta = bases->size > 0 ? static_cast<Object*>(bases->items[0]->type) : &TypeType;
+  if (is_instance_of(meta, &TypeType)) {
     TypeObject* m = calculate_metaclass(static_cast<TypeObject*>(meta), bases.get());
     if (!m) return nullptr;
     meta = m;
   }
 
   // The namespace: meta.__prepare__(name, bases, **kw) or a dict.
+  Ref<Tuple> extra_names;
+  if (!kwnames_v.empty()) {
+    extra_names = tuple_from_array(kwnames_v.data(), kwnames_v.size());
+    if (!extra_names) return nullptr;
+  }
   Ref<Object> ns;
   Ref<Object> prepare = getattr_opt(meta, names::__prepare__);
   if (prepare) {
-    Object* pargs[2] = {name, bases.get()};
-    ns = call(prepare.get(), pargs, 2);
+    std::vector<Object*> pargs = {name, bases.get()};
+    pargs.insert(pargs.end(), kwvalues.begin(), kwvalues.end());
+    ns = call(prepare.get(), pargs.data(), 2, extra_names.get());
   } else {
     if (error_occurred()) return nullptr;
     ns = dict_new();
   }
   if (!ns) return nullptr;
+  if (bases.get() != orig_bases.get() && setitem(ns.get(), names::__orig_bases__, orig_bases.get()) < 0) {
+    return nullptr;
+  }
 
   // Run the class body with the namespace as its locals.
   Function* fn = static_cast<Function*>(func);
@@ -122,12 +167,7 @@ static Ref<Object> builtin_build_class(Object*, Object* const* args, size_t narg
   // cls = meta(name, bases, ns, **kw)
   std::vector<Object*> cargs = {name, bases.get(), ns.get()};
   cargs.insert(cargs.end(), kwvalues.begin(), kwvalues.end());
-  Ref<Tuple> cnames;
-  if (!kwnames_v.empty()) {
-    cnames = tuple_from_array(kwnames_v.data(), kwnames_v.size());
-    if (!cnames) return nullptr;
-  }
-  Ref<Object> cls = call(meta, cargs.data(), 3, cnames.get());
+  Ref<Object> cls = call(meta, cargs.data(), 3, extra_names.get());
   if (!cls) return nullptr;
   // The body returned the __class__ cell (if any method uses super() or
   // __class__): fill it with the new class.
@@ -359,13 +399,14 @@ bool vm_init(int argc, char** argv, std::string_view executable) {
   init_code_type();
   init_function_types();
   init_traceback_type();
+  init_frame_object_type();
   init_generator_types();
   super_zero_arg_hook = zero_arg_super;
   current_module_name_hook = module_name_of_caller;
   classcell_set_hook = set_class_cell;
   set_traceback_printer(print_exception);
   set_builtins_locals_hook(caller_locals);
-  for (TypeObject* t : {&CodeType, &FunctionType, &MethodType, &CellType, &TracebackType}) {
+  for (TypeObject* t : {&CodeType, &FunctionType, &MethodType, &CellType, &TracebackType, &FrameObjectType}) {
     if (!type_ready(t)) return false;
   }
   if (!init_fileio_types()) return false;
@@ -384,6 +425,35 @@ bool vm_init(int argc, char** argv, std::string_view executable) {
   return true;
 }
 
-void vm_finalize() { flush_std_streams(); }
+// At exit CPython clears the __main__ module's namespace (names starting
+// with one underscore first, then the rest), so objects held only by
+// globals are freed and their __del__ runs before the process ends.
+static void clear_main_namespace() {
+  Object* main = dict_get(interp().modules.get(), names::__main__);
+  if (!main || !module_check(main)) return;
+  Dict* d = module_dict(main);
+  for (int pass = 0; pass < 2; pass++) {
+    std::vector<Ref<Object>> keys;
+    size_t pos = 0;
+    Object *k, *v;
+    while (dict_next(d, &pos, &k, &v)) {
+      if (!str_check(k)) continue;
+      std::string_view name = str_view(k);
+      if (name == "__builtins__") continue;
+      bool underscore = name.size() >= 1 && name[0] == '_' && !(name.size() >= 2 && name[1] == '_');
+      if ((pass == 0) == underscore) keys.push_back(Ref<Object>::borrow(k));
+    }
+    for (auto& key : keys) {
+      if (dict_set(d, key.get(), None) < 0) clear_error();
+      if (error_occurred()) write_unraisable(main);
+    }
+  }
+}
+
+void vm_finalize() {
+  flush_std_streams();
+  clear_main_namespace();
+  flush_std_streams();
+}
 
 }  // namespace coil::vm

@@ -51,6 +51,12 @@ Ref<Object> call_function(Function* func, Object* const* args, size_t nargs,
 Ref<Object> compile_source(std::string_view source, std::string_view filename,
                            std::string_view mode);
 
+// The globals of the __main__ module, created on first use (with __file__
+// set to `filename` unless it is empty).  null with an error set.
+runtime::Dict* main_globals(const std::string& filename);
+// The interactive prompt, running entries in `globals`; returns the exit status.
+int run_repl(runtime::Dict* globals);
+
 // Runs a file as __main__; returns the process exit status.
 int run_main_file(const std::string& path);
 int run_main_source(std::string_view source, const std::string& filename);

@@ -21,6 +21,7 @@
 #include "runtime/singletons.h"
 #include "runtime/str.h"
 #include "runtime/tuple.h"
+#include "stdlib/native/sys.h"
 #include "vm/eval_internal.h"
 #include "vm/function.h"
 #include "vm/interp.h"
@@ -404,10 +405,11 @@ bool exception_group_match(Object* eg, Object* type, Object** match, Object** re
       incref(eg);
       *match = eg;
     } else {
+      // A naked exception is wrapped as ExceptionGroup("", (exc,)).
       Ref<Object> excs = tuple_pack({eg});
-      Ref<Object> lst = sequence_to_list(excs.get());
       Ref<Object> msg = str_from("");
-      Object* args[2] = {msg.get(), lst.get()};
+      if (!excs || !msg) return false;
+      Object* args[2] = {msg.get(), excs.get()};
       Ref<Object> group = call(exc::ExceptionGroup, args, 2);
       if (!group) return false;
       *match = group.release();
@@ -488,13 +490,17 @@ Ref<Object> call_exit_with_exception(Object* exit_fn, Object* exc_v) {
 
 bool print_expr(Object* v) {
   if (v == None) return true;
+  // Like sys.displayhook: builtins._ = v, then repr(v) on sys.stdout.
+  if (dict_set_str(interp().builtins, "_", None) < 0) return false;
   Ref<Object> r = repr(v);
   if (!r) return false;
-  std::string line(str_view(r.get()));
-  line += "\n";
-  std::fwrite(line.data(), 1, line.size(), stdout);
-  if (dict_set_str(interp().builtins, "_", v) < 0) return false;
-  return true;
+  Ref<Object> line = str_from(std::string(str_view(r.get())) + "\n");
+  if (!line) return false;
+  Object* out = sys_stdout();
+  Object* arg = line.get();
+  Ref<Object> w = call_method(out, names::write, &arg, 1);
+  if (!w) return false;
+  return dict_set_str(interp().builtins, "_", v) == 0;
 }
 
 }  // namespace coil::vm

@@ -19,6 +19,8 @@
 #include "stdlib/native/modules.h"
 #include "stdlib/native/sys.h"
 #include "stdlib/native/builtins.h"
+#include "vm/frame.h"
+#include "vm/frameobject.h"
 #include "vm/import.h"
 #include "vm/interp.h"
 #include "vm/threadstate.h"
@@ -64,6 +66,8 @@ static Ref<Object> sys_setrecursionlimit(Object*, Object* const* args, size_t na
                       static_cast<long long>(n), ts->recursion_depth);
   }
   interp().recursion_limit = n > INT_MAX ? INT_MAX : static_cast<int>(n);
+  // The runtime's guard for nested native calls reads the thread's copy.
+  ts->recursion_limit = interp().recursion_limit;
   return none();
 }
 
@@ -93,7 +97,22 @@ static Ref<Object> sys_exception(Object*, Object* const*, size_t nargs, Tuple* k
   return Ref<Object>::borrow(e ? e : None);
 }
 
+// sys._getframe(depth=0): the frame object `depth` calls up the stack.
+static Ref<Object> sys_getframe(Object*, Object* const* args, size_t nargs, Tuple* kwnames) {
+  if (!check_no_kwargs("_getframe", kwnames) || !check_nargs("_getframe", nargs, 0, 1)) return nullptr;
+  int64_t depth = 0;
+  if (nargs == 1 && !int_to_i64(args[0], &depth)) return nullptr;
+  Frame* f = current_thread_state()->frame;
+  while (f && depth > 0) {
+    f = f->back;
+    --depth;
+  }
+  if (!f) return set_error(exc::ValueError, "call stack is not deep enough");
+  return frame_object_of(f);
+}
+
 static const MethodDef sys_methods[] = {
+    {"_getframe", sys_getframe, MethodKind::Static},
     {"exit", sys_exit, MethodKind::Static},
     {"getrecursionlimit", sys_getrecursionlimit, MethodKind::Static},
     {"setrecursionlimit", sys_setrecursionlimit, MethodKind::Static},
@@ -101,6 +120,7 @@ static const MethodDef sys_methods[] = {
     {"getrefcount", sys_getrefcount, MethodKind::Static},
     {"exc_info", sys_exc_info, MethodKind::Static},
     {"exception", sys_exception, MethodKind::Static},
+    {"getsizeof", sys_getsizeof, MethodKind::Static},
     {nullptr, nullptr},
 };
 
@@ -174,6 +194,14 @@ bool init_sys_module(int argc, char** argv) {
   register_native_module("math", make_math_module);
   register_native_module("time", make_time_module);
   register_native_module("posix", make_posix_module);
+  register_native_module("_io", make_io_module);
+  register_native_module("array", make_array_module);
+  register_native_module("_struct", make_struct_module);
+  register_native_module("_random", make_random_module);
+  register_native_module("_re", make_re_module);
+  register_native_module("_functools", make__functools_module);
+  register_native_module("_collections", make__collections_module);
+  register_native_module("itertools", make_itertools_module);
   register_dis_module();
   return dict_set_str(in.modules.get(), "sys", in.sys_module.get()) == 0;
 }

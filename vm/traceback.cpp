@@ -27,6 +27,7 @@
 #include "runtime/names.h"
 #include "runtime/singletons.h"
 #include "runtime/str.h"
+#include "runtime/tuple.h"
 #include "vm/traceback.h"
 
 namespace coil::vm {
@@ -164,6 +165,35 @@ static void print_one(Object* exc_v) {
     }
   }
   write_err(exception_summary(exc_v) + "\n");
+  // PEP 678: the notes of add_note(), one str() per note, after the summary.
+  Ref<Object> notes = getattr_opt(exc_v, intern("__notes__"));
+  if (!notes) {
+    clear_error();
+    return;
+  }
+  // Any sequence will do (CPython's PySequence_Check: indexable, not a dict).
+  if (!notes->type->mp_subscript || type_has(notes->type, kDictSubclass)) {
+    std::string r;
+    if (!repr_utf8(notes.get(), &r)) {
+      clear_error();
+      r = "<__notes__ repr() failed>";
+    }
+    write_err(r + "\n");
+    return;
+  }
+  Ref<Object> items = sequence_to_tuple(notes.get());
+  if (!items) {
+    clear_error();
+    return;
+  }
+  for (size_t i = 0; i < static_cast<Tuple*>(items.get())->size; i++) {
+    std::string text;
+    if (!str_utf8(static_cast<Tuple*>(items.get())->items[i], &text)) {
+      clear_error();
+      text = "<note str() failed>";
+    }
+    write_err(text + "\n");
+  }
 }
 
 static void print_chain(Object* exc_v, std::set<Object*>& seen) {

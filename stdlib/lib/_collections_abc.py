@@ -71,8 +71,11 @@ del _coro
 
 async def _ag():
     yield
-_ag = _ag()
-async_generator = type(_ag)
+try:
+    _ag = _ag()
+    async_generator = type(_ag)
+except NotImplementedError:     # an interpreter without async generators
+    async_generator = None
 del _ag
 
 
@@ -312,7 +315,8 @@ class AsyncGenerator(AsyncIterator):
         return NotImplemented
 
 
-AsyncGenerator.register(async_generator)
+if async_generator is not None:
+    AsyncGenerator.register(async_generator)
 
 
 class Iterable(metaclass=ABCMeta):

@@ -36,6 +36,7 @@
 #include "runtime/int.h"
 #include "runtime/iterobject.h"
 #include "runtime/list.h"
+#include "runtime/memoryview.h"
 #include "runtime/names.h"
 #include "runtime/range.h"
 #include "runtime/set.h"
@@ -800,6 +801,7 @@ bool add_builtins(Dict* d, Object* module) {
   };
   for (const NamedType& t : types)
     if (!add_object(d, t.name, t.type)) return false;
+  if (!memoryview_type() || !add_object(d, "memoryview", &MemoryViewType)) return false;
 
 #define COIL_ADD_EXC(name, base) \
   if (!add_object(d, #name, exc::name)) return false;

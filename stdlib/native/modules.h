@@ -14,5 +14,13 @@ namespace coil::runtime {
 Ref<Object> make_math_module();   // stdlib/native/math.cpp
 Ref<Object> make_time_module();   // stdlib/native/time.cpp
 Ref<Object> make_posix_module();  // stdlib/native/posix.cpp
+Ref<Object> make_io_module();     // stdlib/native/_io.cpp
+Ref<Object> make_array_module();  // stdlib/native/array.cpp
+Ref<Object> make_struct_module(); // stdlib/native/_struct.cpp
+Ref<Object> make_random_module(); // stdlib/native/_random.cpp
+Ref<Object> make_re_module();     // stdlib/native/_re.cpp
+Ref<Object> make__functools_module();    // stdlib/native/_functools.cpp
+Ref<Object> make__collections_module();  // stdlib/native/_collections.cpp
+Ref<Object> make_itertools_module();     // stdlib/native/itertools.cpp
 
 }  // namespace coil::runtime

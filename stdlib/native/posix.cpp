@@ -55,6 +55,7 @@
 #include "runtime/singletons.h"
 #include "runtime/str.h"
 #include "runtime/tuple.h"
+#include "stdlib/native/fileio.h"
 #include "stdlib/native/modules.h"
 
 extern char** environ;
@@ -688,6 +689,20 @@ COIL_STATUS_FN(WIFSTOPPED, new_bool(WIFSTOPPED(status)))
 COIL_STATUS_FN(WSTOPSIG, int_from_i64(WSTOPSIG(status)))
 #undef COIL_STATUS_FN
 
+// system(command): runs the command through /bin/sh; the wait status.
+Ref<Object> px_system(Object*, Object* const* args, size_t nargs, Tuple* kw) {
+  static const ArgSpec spec{"system", {"command"}, 1};
+  Object* a[1];
+  if (!bind_args(spec, args, nargs, kw, a)) return nullptr;
+  Path p;
+  if (!path_arg("system", "command", a[0], &p)) return nullptr;
+  flush_std_streams();   // the child writes to the same fds: keep the order
+  // GIL: release here (waits for the child).
+  int r = ::system(p.c.c_str());
+  if (r < 0) return raise_errno(errno);
+  return int_from_i64(r);
+}
+
 Ref<Object> px_waitstatus_to_exitcode(Object*, Object* const* args, size_t nargs, Tuple*) {
   int64_t st;
   if (!check_nargs("waitstatus_to_exitcode", nargs, 1, 1) || !int_arg(args[0], &st)) return nullptr;
@@ -714,7 +729,7 @@ const MethodDef posix_functions[] = {
     {"get_terminal_size", px_get_terminal_size}, {"waitpid", px_waitpid},
     {"WIFEXITED", px_WIFEXITED}, {"WEXITSTATUS", px_WEXITSTATUS}, {"WIFSIGNALED", px_WIFSIGNALED},
     {"WTERMSIG", px_WTERMSIG}, {"WIFSTOPPED", px_WIFSTOPPED}, {"WSTOPSIG", px_WSTOPSIG},
-    {"waitstatus_to_exitcode", px_waitstatus_to_exitcode},
+    {"waitstatus_to_exitcode", px_waitstatus_to_exitcode}, {"system", px_system},
     {nullptr},
 };
 

@@ -12,6 +12,7 @@
 #include "runtime/dict.h"
 #include "runtime/error.h"
 #include "runtime/exceptions.h"
+#include "runtime/genericalias.h"
 #include "runtime/int.h"
 #include "runtime/list.h"
 #include "runtime/names.h"
@@ -322,4 +323,84 @@ TEST_F(CoreType, ClassIsFreedWithItsLastReference) {
   A.reset();
   Ref<Object> sub = call_method(&ObjectType, intern("__subclasses__"), nullptr, 0);
   EXPECT_EQ(static_cast<List*>(sub.get())->size, before - 1);
+}
+
+// ---- generic aliases and unions ---------------------------------------------------------------
+
+TEST_F(CoreType, ClassGetItemBuildsGenericAlias) {
+  Ref<Object> ga = getitem(&ListType, &IntType);
+  ASSERT_TRUE(ga) << pending();
+  EXPECT_TRUE(generic_alias_check(ga.get()));
+  EXPECT_EQ(repr_of(ga.get()), "list[int]");
+  Ref<Object> same = getitem(&ListType, &IntType);
+  EXPECT_EQ(rich_compare_bool(ga.get(), same.get(), CompareOp::Eq), 1);
+  EXPECT_EQ(hash(ga.get()), hash(same.get()));
+  Ref<Object> key = tuple_pack({&StrType, ga.get()});
+  Ref<Object> nested = getitem(&DictType, key.get());
+  EXPECT_EQ(repr_of(nested.get()), "dict[str, list[int]]");
+}
+
+TEST_F(CoreType, GenericAliasRefusesIsinstance) {
+  Ref<Object> ga = getitem(&ListType, &IntType);
+  Ref<Object> l = list_new();
+  int r = 0;
+  EXPECT_FALSE(isinstance(l.get(), ga.get(), &r));
+  EXPECT_EQ(pending(), "TypeError: isinstance() argument 2 cannot be a parameterized generic");
+}
+
+TEST_F(CoreType, UnionFlattensDeduplicatesAndChecks) {
+  Ref<Object> u = binary_op(&IntType, None, BinaryOp::Or);
+  ASSERT_TRUE(u) << pending();
+  EXPECT_TRUE(union_check(u.get()));
+  EXPECT_EQ(repr_of(u.get()), "int | None");
+  Ref<Object> u2 = binary_op(u.get(), &IntType, BinaryOp::Or);
+  EXPECT_EQ(union_args(u2.get())->size, 2u);
+  Ref<Object> just_int = binary_op(&IntType, &IntType, BinaryOp::Or);
+  EXPECT_EQ(just_int.get(), static_cast<Object*>(&IntType));
+  Ref<Object> three = I(3);
+  int r = 0;
+  ASSERT_TRUE(isinstance(three.get(), u.get(), &r));
+  EXPECT_EQ(r, 1);
+  ASSERT_TRUE(isinstance(None, u.get(), &r));
+  EXPECT_EQ(r, 1);
+  Ref<Object> bad = binary_op(&IntType, three.get(), BinaryOp::Or);
+  EXPECT_FALSE(bad);
+  EXPECT_EQ(pending(), "TypeError: unsupported operand type(s) for |: 'type' and 'int'");
+}
+
+// ---- sizes and __class__ ----------------------------------------------------------------------
+
+TEST_F(CoreType, SlottedInstanceIsSmallerThanDictInstance) {
+  Ref<Object> slots = tuple_pack({intern("x"), intern("y")});
+  Ref<Object> S = make_class("S", {}, {{"__slots__", slots.get()}});
+  Ref<Object> D = make_class("D", {});
+  Ref<Object> s = call0(S.get()), d = call0(D.get());
+  Ref<Object> one = I(1);
+  ASSERT_EQ(setattr(d.get(), intern("x"), one.get()), 0);
+  Object* arg = s.get();
+  Ref<Object> ss = sys_getsizeof(nullptr, &arg, 1, nullptr);
+  arg = d.get();
+  Ref<Object> ds = sys_getsizeof(nullptr, &arg, 1, nullptr);
+  arg = instance_dict(d.get());
+  Ref<Object> dds = sys_getsizeof(nullptr, &arg, 1, nullptr);
+  ASSERT_TRUE(ss && ds && dds) << pending();
+  int64_t a, b, c;
+  ASSERT_TRUE(int_to_i64(ss.get(), &a) && int_to_i64(ds.get(), &b) && int_to_i64(dds.get(), &c));
+  EXPECT_EQ(a, 16 + 16 + 2 * 8);   // header + object + two slot values
+  EXPECT_EQ(b, 16 + 16);           // header (with the dict pointer) + object
+  EXPECT_LT(a, b + c);
+}
+
+TEST_F(CoreType, ClassAssignmentMovesTheTypeReference) {
+  Ref<Object> A = make_class("A", {});
+  Ref<Object> B = make_class("B", {});
+  Ref<Object> a = call0(A.get());
+  intptr_t ra = A->refcnt, rb = B->refcnt;
+  ASSERT_EQ(setattr(a.get(), names::__class__, B.get()), 0) << pending();
+  EXPECT_EQ(a->type, static_cast<TypeObject*>(B.get()));
+  EXPECT_EQ(A->refcnt, ra - 1);
+  EXPECT_EQ(B->refcnt, rb + 1);
+  EXPECT_LT(setattr(a.get(), names::__class__, &IntType), 0);
+  EXPECT_EQ(pending(),
+            "TypeError: __class__ assignment only supported for mutable types or ModuleType subclasses");
 }

@@ -44,7 +44,7 @@ except TypeError as e:
     print(e)
 print(int.__add__(3, 4), (3).__mul__(5), int.__radd__(1, 2), list.__len__([1, 2]))
 print(int.__add__, (1).__add__.__name__, object.__init__, object.__new__ is object.__dict__['__new__'])
-print(str.__dict__['upper'], type(str.__dict__['upper']).__name__, dict.fromkeys, str.maketrans)
+print(str.__dict__['upper'], type(str.__dict__['upper']).__name__, repr(dict.fromkeys).split(' at ')[0], repr(str.maketrans).split(' at ')[0])
 try:
     int.__add__("a", 1)
 except TypeError as e:

@@ -1,0 +1,115 @@
+"""json — JSON encoding and decoding (RFC 8259), with CPython's output
+format and error messages.
+
+    dumps(obj, indent=2, sort_keys=True)   Python -> JSON text
+    loads(text)                            JSON text -> Python
+
+The encoder (json/encoder.py) walks the object recursively and yields text
+chunks; the decoder (json/decoder.py) is a recursive-descent parser over
+the string that reports errors as JSONDecodeError with line and column.
+"""
+
+from .decoder import JSONDecoder, JSONDecodeError
+from .encoder import JSONEncoder
+
+__all__ = ["dump", "dumps", "load", "loads", "JSONDecoder", "JSONDecodeError", "JSONEncoder"]
+
+__version__ = "2.0.9"
+
+_default_encoder = JSONEncoder()
+_default_decoder = JSONDecoder()
+
+
+def dump(obj, fp, *, skipkeys=False, ensure_ascii=True, check_circular=True, allow_nan=True,
+         cls=None, indent=None, separators=None, default=None, sort_keys=False, **kw):
+    """Serialize obj as a JSON formatted stream to fp (a .write()-supporting file)."""
+    if (not skipkeys and ensure_ascii and check_circular and allow_nan and cls is None and
+            indent is None and separators is None and default is None and not sort_keys and
+            not kw):
+        iterable = _default_encoder.iterencode(obj)
+    else:
+        if cls is None:
+            cls = JSONEncoder
+        iterable = cls(skipkeys=skipkeys, ensure_ascii=ensure_ascii,
+                       check_circular=check_circular, allow_nan=allow_nan, indent=indent,
+                       separators=separators, default=default, sort_keys=sort_keys,
+                       **kw).iterencode(obj)
+    for chunk in iterable:
+        fp.write(chunk)
+
+
+def dumps(obj, *, skipkeys=False, ensure_ascii=True, check_circular=True, allow_nan=True,
+          cls=None, indent=None, separators=None, default=None, sort_keys=False, **kw):
+    """Serialize obj to a JSON formatted str."""
+    if (not skipkeys and ensure_ascii and check_circular and allow_nan and cls is None and
+            indent is None and separators is None and default is None and not sort_keys and
+            not kw):
+        return _default_encoder.encode(obj)
+    if cls is None:
+        cls = JSONEncoder
+    return cls(skipkeys=skipkeys, ensure_ascii=ensure_ascii, check_circular=check_circular,
+               allow_nan=allow_nan, indent=indent, separators=separators, default=default,
+               sort_keys=sort_keys, **kw).encode(obj)
+
+
+def detect_encoding(b):
+    """The encoding of JSON bytes: a BOM, or the pattern of zero bytes."""
+    bstartswith = b.startswith
+    if bstartswith((b"\xff\xfe\x00\x00", b"\x00\x00\xfe\xff")):
+        return "utf-32"
+    if bstartswith((b"\xff\xfe", b"\xfe\xff")):
+        return "utf-16"
+    if bstartswith(b"\xef\xbb\xbf"):
+        return "utf-8-sig"
+    if len(b) >= 4:
+        if not b[0]:
+            return "utf-16-be" if b[1] else "utf-32-be"
+        if not b[1]:
+            return "utf-16-le" if b[2] or b[3] else "utf-32-le"
+    elif len(b) == 2:
+        if not b[0]:
+            return "utf-16-be"
+        if not b[1]:
+            return "utf-16-le"
+    return "utf-8"
+
+
+def load(fp, *, cls=None, object_hook=None, parse_float=None, parse_int=None,
+         parse_constant=None, object_pairs_hook=None, **kw):
+    """Deserialize fp (a .read()-supporting file containing JSON) to a Python object."""
+    return loads(fp.read(), cls=cls, object_hook=object_hook, parse_float=parse_float,
+                 parse_int=parse_int, parse_constant=parse_constant,
+                 object_pairs_hook=object_pairs_hook, **kw)
+
+
+def loads(s, *, cls=None, object_hook=None, parse_float=None, parse_int=None,
+          parse_constant=None, object_pairs_hook=None, **kw):
+    """Deserialize s (a str, bytes or bytearray holding JSON) to a Python object."""
+    if isinstance(s, str):
+        if s.startswith("\ufeff"):
+            raise JSONDecodeError("Unexpected UTF-8 BOM (decode using utf-8-sig)", s, 0)
+    else:
+        if not isinstance(s, (bytes, bytearray)):
+            raise TypeError(f"the JSON object must be str, bytes or bytearray, "
+                            f"not {s.__class__.__name__}")
+        encoding = detect_encoding(s)
+        if encoding == "utf-8-sig":
+            s = bytes(s)[3:].decode("utf-8", "surrogatepass")
+        else:
+            s = s.decode(encoding, "surrogatepass")
+    if (cls is None and object_hook is None and parse_int is None and parse_float is None and
+            parse_constant is None and object_pairs_hook is None and not kw):
+        return _default_decoder.decode(s)
+    if cls is None:
+        cls = JSONDecoder
+    if object_hook is not None:
+        kw["object_hook"] = object_hook
+    if object_pairs_hook is not None:
+        kw["object_pairs_hook"] = object_pairs_hook
+    if parse_float is not None:
+        kw["parse_float"] = parse_float
+    if parse_int is not None:
+        kw["parse_int"] = parse_int
+    if parse_constant is not None:
+        kw["parse_constant"] = parse_constant
+    return cls(**kw).decode(s)

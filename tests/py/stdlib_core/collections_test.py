@@ -1,0 +1,21 @@
+from collections import deque, namedtuple, defaultdict, Counter, OrderedDict, ChainMap
+d = deque([1,2,3], maxlen=3)
+d.append(4); print(d); d.appendleft(0); print(d, d[0], d[-1], len(d))
+d.rotate(1); print(d); d.extendleft([9, 8]); print(d)
+e = deque(range(10)); e.insert(3, 'x'); print(e); del e[0]; print(e); e.remove('x'); print(e, 5 in e, e.index(5))
+print(deque([1,2]) + deque([3]), deque([1]) * 3, deque([1,2]) == deque([1,2]), list(reversed(deque([1,2,3]))))
+try: deque().pop()
+except IndexError as ex: print(ex)
+f = deque([1]); f.append(f); print(f)
+P = namedtuple('Point', 'x y')
+p = P(1, 2); print(p, p.x, P.x, p._asdict(), p._replace(y=5))
+try: P(1)
+except TypeError as ex: print(ex)
+try: p.x = 3
+except AttributeError as ex: print(ex)
+print(Counter('abracadabra').most_common(3), Counter('aab'))
+dd = defaultdict(list); dd['a'].append(1); print(dd)
+o = OrderedDict(a=1, b=2); o.move_to_end('a'); print(o); o.move_to_end('a', last=False); print(o)
+print(ChainMap({'a':1}, {'b':2})['b'])
+import collections.abc as cabc
+print(isinstance([], cabc.Sequence), isinstance({}, cabc.Mapping), isinstance(iter([]), cabc.Iterator), cabc.Sized)

@@ -1,0 +1,126 @@
+// frameobject.cpp — see frameobject.h.
+#include <cstdio>
+#include <string>
+
+#include "runtime/abstract.h"
+#include "runtime/dict.h"
+#include "runtime/error.h"
+#include "runtime/int.h"
+#include "runtime/singletons.h"
+#include "runtime/str.h"
+#include "runtime/tuple.h"
+#include "vm/frameobject.h"
+#include "vm/function.h"
+
+namespace coil::vm {
+
+using namespace coil::runtime;
+
+TypeObject FrameObjectType;
+
+Ref<Object> frame_locals_of(Frame* f) {
+  if (f->locals) return Ref<Object>::borrow(f->locals);
+  Ref<Dict> d = dict_new();
+  if (!d) return nullptr;
+  Code* code = f->code;
+  Tuple* names_t = static_cast<Tuple*>(code->localsplus_names.get());
+  for (int i = 0; i < code->nlocalsplus; i++) {
+    Object* v = f->localsplus[i];
+    if (!v) continue;
+    bool cell_slot = i >= code->nlocals;
+    for (int a : code->unit->cell_args) if (a == i) cell_slot = true;
+    if (cell_slot && v->type == &CellType) {
+      v = static_cast<Cell*>(v)->contents.get();
+      if (!v) continue;
+    }
+    if (dict_set(d.get(), names_t->items[i], v) < 0) return nullptr;
+  }
+  return d;
+}
+
+// The instruction a live frame is at: the one running (or, for a caller
+// waiting on a call, the CALL itself).
+static int current_index(const Frame* f) {
+  int i = static_cast<int>(f->ip - f->code->instrs) - 1;
+  return i < 0 ? 0 : i;
+}
+
+Ref<Object> frame_object_of(Frame* f) {
+  if (f->frame_object) return Ref<Object>::borrow(f->frame_object);
+  FrameObject* fo = alloc<FrameObject>(&FrameObjectType);
+  if (!fo) return nullptr;
+  fo->frame = f;
+  fo->code = Ref<Object>::borrow(f->code);
+  fo->globals = Ref<Object>::borrow(f->globals);
+  fo->builtins = Ref<Object>::borrow(f->builtins);
+  f->frame_object = fo;   // the frame keeps one reference
+  return Ref<Object>::borrow(fo);
+}
+
+void frame_object_detach(Frame* f) {
+  if (!f->frame_object) return;
+  FrameObject* fo = static_cast<FrameObject*>(f->frame_object);
+  fo->lasti = current_index(f);
+  fo->lineno = code_line_of(f->code, fo->lasti);
+  fo->locals = frame_locals_of(f);
+  if (!fo->locals) clear_error();
+  fo->frame = nullptr;
+}
+
+// ---- attributes -------------------------------------------------------------------
+
+#define FO(self) static_cast<FrameObject*>(self)
+static Ref<Object> fo_code(Object* s) { return FO(s)->code; }
+static Ref<Object> fo_globals(Object* s) { return FO(s)->globals; }
+static Ref<Object> fo_builtins(Object* s) { return FO(s)->builtins; }
+static Ref<Object> fo_locals(Object* s) {
+  if (FO(s)->frame) return frame_locals_of(FO(s)->frame);
+  return FO(s)->locals ? FO(s)->locals : Ref<Object>(dict_new());
+}
+static Ref<Object> fo_lineno(Object* s) {
+  Frame* f = FO(s)->frame;
+  return int_from_i64(f ? code_line_of(f->code, current_index(f)) : FO(s)->lineno);
+}
+static Ref<Object> fo_lasti(Object* s) {
+  Frame* f = FO(s)->frame;
+  // Shown as CPython's byte offsets (two per instruction), like dis.
+  return int_from_i64(2 * (f ? current_index(f) : FO(s)->lasti));
+}
+static Ref<Object> fo_back(Object* s) {
+  Frame* f = FO(s)->frame;
+  if (!f || !f->back) return none();
+  return frame_object_of(f->back);
+}
+static Ref<Object> fo_trace(Object*) { return none(); }
+#undef FO
+
+static const GetSetDef frame_getset[] = {
+    {"f_code", fo_code},       {"f_globals", fo_globals}, {"f_builtins", fo_builtins},
+    {"f_locals", fo_locals},   {"f_lineno", fo_lineno},   {"f_lasti", fo_lasti},
+    {"f_back", fo_back},       {"f_trace", fo_trace},     {nullptr, nullptr},
+};
+
+static Ref<Object> frame_repr(Object* self) {
+  FrameObject* fo = static_cast<FrameObject*>(self);
+  Code* code = static_cast<Code*>(fo->code.get());
+  Ref<Object> line = fo_lineno(self);
+  int64_t n = 0;
+  if (line) int_fits_i64(line.get(), &n);
+  char buf[64];
+  std::snprintf(buf, sizeof buf, "<frame at %p, file '", static_cast<void*>(self));
+  return str_from(std::string(buf) + std::string(str_view(code->filename.get())) + "', line " +
+                  std::to_string(n) + ", code " + std::string(str_view(code->name.get())) + ">");
+}
+
+static void frame_dealloc(Object* self) { destroy_object(static_cast<FrameObject*>(self)); }
+
+void init_frame_object_type() {
+  FrameObjectType.name = "frame";
+  FrameObjectType.basic_size = sizeof(FrameObject);
+  FrameObjectType.flags = kHaveGC;
+  FrameObjectType.dealloc = frame_dealloc;
+  FrameObjectType.repr = frame_repr;
+  FrameObjectType.getset = frame_getset;
+}
+
+}  // namespace coil::vm
