@@ -42,6 +42,7 @@
 #include "runtime/tuple.h"
 #include "vm/eval_internal.h"
 #include "vm/frame.h"
+#include "vm/generator.h"
 #include "vm/interp.h"
 #include "vm/threadstate.h"
 #include "vm/traceback.h"
@@ -849,6 +850,16 @@ dispatch:
   TARGET(FOR_ITER) {
     SAVE_FRAME();
     Object* it = TOP();
+    if (it->type == &GeneratorType && gen_can_inline(it, None)) {
+      // `for x in gen`: run the generator's frame on top of this one, in
+      // this loop (CPython 3.12's FOR_ITER_GEN); leave_generator delivers
+      // each yielded value just after this FOR_ITER, or ends the loop.
+      Frame* sub = gen_enter_inline(ts, it, None, f, false, false);
+      if (!sub) goto error;
+      f->sp = sp;
+      f = sub;
+      goto start_frame;
+    }
     Ref<Object> next = fast_iter_next(it);
     if (next) { PUSH(next.release()); DISPATCH(); }
     if (error_occurred()) {
@@ -1320,13 +1331,20 @@ leave_generator : {
     LOAD_FRAME();
     switch (how) {
       case InlineExit::Yielded:
-        // The delegator stands at its YIELD_VALUE 1: pass the value up.
+        // A delegating SEND stands before its YIELD_VALUE 1, which passes the
+        // value up; a FOR_ITER gets its next item.
         PUSH(result.release());
         DISPATCH();
       case InlineExit::Returned:
-        // SEND's exit: the return value replaces the receiver.
-        decref(TOP());
-        TOP() = result.release();
+        if (instr_op(ip[-1]) == Opcode::FOR_ITER) {
+          // The loop is over: drop the generator and leave the loop.
+          decref(POP());
+          result.reset();
+        } else {
+          // SEND's exit: the return value replaces the receiver.
+          decref(TOP());
+          TOP() = result.release();
+        }
         ip = code->instrs + instr_arg(ip[-1]);
         DISPATCH();
       case InlineExit::Raised:

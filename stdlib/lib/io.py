@@ -15,13 +15,17 @@ the native file types are registered with them so isinstance() works.
 """
 
 import _io
-from _io import (open, FileIO, BufferedReader, BufferedWriter, BufferedRandom, TextIOWrapper,
+from _io import (FileIO, BufferedReader, BufferedWriter, BufferedRandom, TextIOWrapper,
                  UnsupportedOperation, DEFAULT_BUFFER_SIZE)
 
 __all__ = ["BlockingIOError", "open", "open_code", "IOBase", "RawIOBase", "FileIO", "BytesIO",
            "StringIO", "BufferedIOBase", "BufferedReader", "BufferedWriter", "BufferedRWPair",
            "BufferedRandom", "TextIOBase", "TextIOWrapper", "UnsupportedOperation", "SEEK_SET",
            "SEEK_CUR", "SEEK_END", "DEFAULT_BUFFER_SIZE", "text_encoding", "IncrementalNewlineDecoder"]
+
+import builtins as _builtins
+open = _builtins.open   # the same object as the builtin, as in CPython
+del _builtins
 
 SEEK_SET = 0
 SEEK_CUR = 1

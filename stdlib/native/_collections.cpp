@@ -40,6 +40,7 @@
 #include "runtime/dict.h"
 #include "runtime/error.h"
 #include "runtime/exceptions.h"
+#include "runtime/genericalias.h"
 #include "runtime/int.h"
 #include "runtime/list.h"
 #include "runtime/module.h"
@@ -425,11 +426,10 @@ Ref<Object> deque_reduce(Object* self, Object* const*, size_t nargs, Tuple* kw) 
   return tuple_pack({d->type, args.get(), None, it.get()});
 }
 
-Ref<Object> deque_class_getitem(Object* cls, Object* const*, size_t nargs, Tuple* kw) {
-  // No types.GenericAlias in coil yet: deque[int] is deque itself, which
-  // is all annotations need at run time.
+// deque[int] -> types.GenericAlias (PEP 585), for annotations.
+Ref<Object> deque_class_getitem(Object* cls, Object* const* args, size_t nargs, Tuple* kw) {
   if (!one_arg("__class_getitem__", nargs, kw)) return nullptr;
-  return borrow(cls);
+  return generic_alias_new(cls, args[0]);
 }
 
 Ref<Object> deque_sizeof(Object* self, Object* const*, size_t, Tuple*) {

@@ -462,6 +462,9 @@ Ref<Object> stat_impl(const char* fname, bool follow_default, Object* const* arg
     return stat_tuple(st);
   }
   Path p;
+  if (!str_check(a[0]) && !bytes_check(a[0]) && !type_lookup(type_of(a[0]), intern("__fspath__")))
+    return set_errorf(exc::TypeError, "%s: path should be string, bytes, os.PathLike or integer, not %T", fname,
+                      a[0]);
   if (!path_arg(fname, "path", a[0], &p)) return nullptr;
   int r = follow ? ::stat(p.c.c_str(), &st) : ::lstat(p.c.c_str(), &st);
   if (r < 0) return raise_errno(errno, p.obj.get());

@@ -1,0 +1,16 @@
+import fnmatch, glob, os, tempfile, shutil
+print(fnmatch.fnmatch("a.py", "*.py"), fnmatch.filter(["a.py", "b.txt", "c.py"], "*.py"), fnmatch.translate("a*b?[!x]"))
+d = tempfile.mkdtemp()
+for n in ["a.py", "b.py", "c.txt", "sub/d.py", "sub/deep/e.py", ".hidden.py"]:
+    p = os.path.join(d, n)
+    os.makedirs(os.path.dirname(p), exist_ok=True)
+    open(p, "w").close()
+print(sorted(os.path.relpath(p, d) for p in glob.glob(os.path.join(d, "*.py"))))
+print(sorted(os.path.relpath(p, d) for p in glob.glob(os.path.join(d, "**", "*.py"), recursive=True)))
+print(sorted(glob.glob("*.py", root_dir=d)), glob.has_magic("a*"), glob.escape("a*[b]"))
+shutil.copytree(os.path.join(d, "sub"), os.path.join(d, "copy"))
+print(sorted(os.listdir(os.path.join(d, "copy"))))
+shutil.move(os.path.join(d, "c.txt"), os.path.join(d, "moved.txt"))
+print(os.path.exists(os.path.join(d, "moved.txt")), os.path.exists(os.path.join(d, "c.txt")))
+shutil.rmtree(d)
+print(os.path.exists(d), shutil.which("sh") is not None)

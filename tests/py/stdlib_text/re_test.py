@@ -1,0 +1,31 @@
+import re
+print(re.match(r"a+", "aaab"), re.search(r"\d+", "ab123cd").group(), re.fullmatch("abc", "abc"), re.fullmatch("ab", "abc"))
+print(re.compile("a+"), re.compile("a", re.I | re.M), re.compile(b"x"), re.I, re.I | re.S)
+m = re.match(r"(?P<first>\w+) (?P<last>\w+)?", "Jane ")
+print(m.groups(), m.groupdict(), m.group(1, 2), m.span(1), m.start(), m.end(), m.lastindex, m.lastgroup, m["first"])
+print(re.findall(r"\d", "a1b2c3"), re.findall(r"(\w)(\d)", "a1b2c3"), re.findall(r"(\d)", "a1b2"), re.findall(r"(a)|b", "ab"))
+print([m.span() for m in re.finditer(r"x*", "abxd")], re.sub("x*", "-", "abxd"))
+print(re.sub(r"(\w+) (\w+)", r"\2 \1", "hello world"), re.sub(r"(?P<a>\d)", r"<\g<a>\g<0>>", "a1b2"), re.subn(r"\d", lambda m: str(int(m.group()) * 2), "1 2 3"))
+print(re.split(r"\W+", "a, b,  c"), re.split(r"(\W+)", "a, b"), re.split(r"x*", "axbc"), re.split(",", "a,b,c", maxsplit=1))
+print(re.escape("a.b*c (d)"), re.escape(b"a.b"))
+for p in ['*a','a**','a*?*','(a','a)','[a','a\\z','(?:*)','a|*','^*','a{2,1}','\\b*','(?i)a(?x)b', 'a(?i)b', '(?P<n>a)(?P<n>b)', '(?P=x)', '\\1(a)', 'a\\', '[\\Z]','(?<x>a)', 'a{1,2}?+', '(?#abc', 'ab\\x4']:
+    try: re.compile(p); print(p, 'ok')
+    except re.error as e: print(repr(p), '->', e, e.pos)
+print(re.match(r"é(.)", "éàb").span(), re.search(r"\w+", "  héllo wörld").group(), re.findall(r"\d", "١٢3"), re.findall(r"\d", "١٢3", re.A))
+print(re.search(r"\bfoo\b", "a foo b"), re.search(r"^b", "a\nb", re.M).span(), re.search(r"a.c", "a\nc", re.S), re.search(r"a$", "a\n"), re.search(r"a\Z", "a\n"))
+print(re.sub(r"\s+", " ", "a  b\n\tc"), re.match(r"(a)(b)?", "a").groups("-"), re.match("x{,3}", "xxxxx"), re.match(r"a{2}", "aaa"))
+print(re.compile(r"(\d+)-(\d+)").match("10-20").expand(r"\2:\1"), re.search("b", "abc", ).string, re.compile("b").search("abcb", 2).span())
+print(re.findall(rb"\d+", b"a12b3"), re.sub(b"a", b"b", b"aaa"), re.IGNORECASE | re.VERBOSE)
+try: re.search("a", b"a")
+except TypeError as e: print(e)
+try: re.search(b"a", "a")
+except TypeError as e: print(e)
+try: re.search("a", 1)
+except TypeError as e: print(e)
+pat = re.compile(r"""
+   (\d+)   # number
+   \s* ([a-z]+)  # word
+""", re.X)
+print(pat.findall("12 ab 3cd"), pat.groups, re.compile("(?P<x>a)(?P<y>b)").groupindex)
+print(re.match(r"(?i)HELLO", "hello"), re.match("(?s:.)", "\n"), re.match(r"[\w-]+", "a-b c").group(), re.match(r"[^\]]+", "ab]").group())
+print(re.sub(r"a|(b)", r"[\1]", "ab"), re.match(r"(a)|(b)", "b").lastindex, re.match(r"((a)b)", "ab").lastindex)
