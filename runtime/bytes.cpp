@@ -29,6 +29,7 @@
 #include "runtime/exceptions.h"
 #include "runtime/int.h"
 #include "runtime/list.h"
+#include "runtime/memoryview.h"
 #include "runtime/sequtil.h"
 #include "runtime/singletons.h"
 #include "runtime/slice.h"
@@ -67,7 +68,8 @@ bool bytearray_check(const Object* o) {
 bool bytes_like_view(Object* o, std::string_view* out) {
   if (bytes_check(o)) { *out = as_bytes(o)->view(); return true; }
   if (bytearray_check(o)) { *out = as_ba(o)->view(); return true; }
-  return false;
+  // memoryview and array.array: any contiguous buffer (runtime/memoryview.h).
+  return contiguous_buffer_view(o, out);
 }
 
 // ---- construction ------------------------------------------------------------------
@@ -143,6 +145,8 @@ bool ba_reserve(ByteArray* ba, size_t need) {
 }
 
 bool ba_assign(ByteArray* ba, std::string_view v) {
+  // A live memoryview pins the buffer: no resizing (runtime/memoryview.h).
+  if (v.size() != ba->size && !check_resizable(ba)) return false;
   if (!ba_reserve(ba, v.size())) return false;
   std::memmove(ba->data, v.data(), v.size());
   ba->size = v.size();
@@ -1391,6 +1395,7 @@ int bytearray_init(Object* self, Object* const* args, size_t nargs, Tuple* kwnam
 
 // Replaces bytes [lo, hi) with `v`.
 bool ba_splice(ByteArray* ba, size_t lo, size_t hi, std::string_view v) {
+  if (hi - lo != v.size() && !check_resizable(ba)) return false;
   size_t old_size = ba->size;
   size_t new_size = old_size - (hi - lo) + v.size();
   std::string tail(ba->view().substr(hi));
@@ -1474,7 +1479,7 @@ Ref<Object> ba_append(Object* self, Args args, size_t nargs, Tuple* kw) {
   int b;
   if (!byte_value(args[0], &b)) return nullptr;
   ByteArray* ba = as_ba(self);
-  if (!ba_reserve(ba, ba->size + 1)) return nullptr;
+  if (!check_resizable(ba) || !ba_reserve(ba, ba->size + 1)) return nullptr;
   ba->data[ba->size++] = static_cast<char>(b);
   ba->data[ba->size] = '\0';
   return none();
@@ -1540,6 +1545,7 @@ Ref<Object> ba_remove(Object* self, Args args, size_t nargs, Tuple* kw) {
 Ref<Object> ba_clear(Object* self, Args, size_t nargs, Tuple* kw) {
   if (!no_args(self, "clear", nargs, kw)) return nullptr;
   ByteArray* ba = as_ba(self);
+  if (ba->size != 0 && !check_resizable(ba)) return nullptr;
   ba->size = 0;
   if (ba->data) ba->data[0] = '\0';
   return none();

@@ -531,6 +531,22 @@ dispatch:
     SAVE_FRAME();
     Object* right = POP();
     Object* left = TOP();
+    if (left->type == &IntType && right->type == &IntType && int_is_small(left) && int_is_small(right)) {
+      // The common case, without a call: small-int + - and friends.
+      int64_t a = int_small_value(left), b = int_small_value(right), v;
+      uint32_t op = oparg >= static_cast<uint32_t>(kInplaceOffset) ? oparg - kInplaceOffset : oparg;
+      bool done = false;
+      if (op == static_cast<uint32_t>(BinaryOp::Add)) done = !__builtin_add_overflow(a, b, &v);
+      else if (op == static_cast<uint32_t>(BinaryOp::Sub)) done = !__builtin_sub_overflow(a, b, &v);
+      if (done) {
+        Ref<Object> r = int_from_i64(v);
+        if (!r) { decref(right); goto error; }
+        decref(right);
+        decref(left);
+        TOP() = r.release();
+        DISPATCH();
+      }
+    }
     Ref<Object> r = fast_binary_op(left, right, oparg);
     decref(right);
     if (!r) goto error;
@@ -542,6 +558,23 @@ dispatch:
     SAVE_FRAME();
     Object* right = POP();
     Object* left = TOP();
+    if (left->type == &IntType && right->type == &IntType && int_is_small(left) && int_is_small(right)) {
+      int64_t a = int_small_value(left), b = int_small_value(right);
+      bool t;
+      switch (static_cast<CompareOp>(oparg)) {
+        case CompareOp::Lt: t = a < b; break;
+        case CompareOp::Le: t = a <= b; break;
+        case CompareOp::Eq: t = a == b; break;
+        case CompareOp::Ne: t = a != b; break;
+        case CompareOp::Gt: t = a > b; break;
+        default: t = a >= b; break;
+      }
+      decref(right);
+      decref(left);
+      TOP() = t ? True : False;
+      incref(TOP());
+      DISPATCH();
+    }
     Ref<Object> r = fast_compare(left, right, static_cast<CompareOp>(oparg));
     decref(right);
     if (!r) goto error;

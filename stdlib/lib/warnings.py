@@ -181,7 +181,8 @@ def _caller_location(stacklevel):
     getframe = getattr(sys, "_getframe", None)
     if getframe is not None:
         try:
-            frame = getframe(stacklevel + 1)
+            # Frame 0 is this function, 1 is warn(), 2 its caller ...
+            frame = getframe(stacklevel)
         except ValueError:
             frame = None
         if frame is not None:

@@ -78,3 +78,14 @@ raw.release()
 mv.release()
 arr.append(5)
 print(arr)
+
+# A bytearray cannot be resized while a view exports its buffer.
+ba = bytearray(b"abc")
+view = memoryview(ba)
+try:
+    ba.append(1)
+except BufferError as e:
+    print(type(e).__name__, e)
+view.release()
+ba.append(100)
+print(ba, b"x" + memoryview(b"yz"), bytes(array.array("h", [1, 2])), bytes(memoryview(b"ab")))

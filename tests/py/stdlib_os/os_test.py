@@ -13,7 +13,8 @@ print(os.path.basename("/a/b/"), os.path.dirname("/a/b/c"), os.path.dirname("c")
 print(os.path.normpath("a//b/../c/./d/"), os.path.normpath("/../x"), os.path.normpath(""), os.path.normpath("//a"))
 print(os.path.isabs("/x"), os.path.isabs("x"), os.path.commonprefix(["/usr/lib", "/usr/local"]))
 print(os.path.relpath("/a/b/c", "/a/d"), os.path.relpath("/a", "/a"), os.path.commonpath(["/a/b/c", "/a/b/d"]))
-print(os.path.expanduser("~") == os.environ["HOME"], os.path.expandvars("$NOPE_X/${NOPE_Y}"))
+os.environ["HOME"] = "/home/coil"
+print(os.path.expanduser("~/x"), os.path.expanduser("x~"), os.path.expandvars("$NOPE_X/${NOPE_Y}/$HOME"))
 print(stat.S_ISDIR(0o040755), stat.S_ISREG(0o100644), stat.filemode(0o100644), stat.filemode(0o040755))
 print(errno.ENOENT, errno.errorcode[errno.ENOENT], errno.EEXIST)
 
@@ -94,4 +95,4 @@ try:
 except TypeError as e:
     print(e)
 print(os.getpid() > 0, os.getcwd() == os.path.abspath("."), type(os.cpu_count()).__name__, len(os.urandom(5)))
-print(os.strerror(errno.ENOENT), os.get_exec_path(os.environ) == os.environ["PATH"].split(":"))
+print(os.strerror(errno.ENOENT), os.get_exec_path({"PATH": "/a:/b"}))
