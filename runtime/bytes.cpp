@@ -849,6 +849,72 @@ Ref<Object> map_bytes(Object* self, size_t nargs, Tuple* kw, const char* name, F
 char up(char c) { return b_islower_c(static_cast<unsigned char>(c)) ? static_cast<char>(c - 32) : c; }
 char low(char c) { return b_isupper_c(static_cast<unsigned char>(c)) ? static_cast<char>(c + 32) : c; }
 
+// bytes.maketrans(frm, to): a 256-byte table mapping each byte of frm to
+// the byte at the same place in to (a static method in CPython; here a
+// class method that ignores its class, which callers cannot tell apart).
+Ref<Object> b_maketrans(Object*, Args args, size_t nargs, Tuple* kw) {
+  if (!check_no_kwargs("maketrans", kw) || !check_nargs("maketrans", nargs, 2, 2)) return nullptr;
+  std::string_view frm, to;
+  if (!bytes_like_view(args[0], &frm))
+    return set_errorf(exc::TypeError, "a bytes-like object is required, not '%s'", args[0]->type->name);
+  if (!bytes_like_view(args[1], &to))
+    return set_errorf(exc::TypeError, "a bytes-like object is required, not '%s'", args[1]->type->name);
+  if (frm.size() != to.size()) return set_error(exc::ValueError, "maketrans arguments must have same length");
+  std::string table(256, '\0');
+  for (int i = 0; i < 256; i++) table[i] = static_cast<char>(i);
+  for (size_t i = 0; i < frm.size(); i++) table[static_cast<unsigned char>(frm[i])] = to[i];
+  return bytes_from(table);
+}
+
+// translate(table, /, delete=b''): drop the bytes in delete, map the rest.
+Ref<Object> b_translate(Object* self, Args args, size_t nargs, Tuple* kw) {
+  Object* a[2];
+  static const ArgSpec spec{"translate", {"table", "delete"}, 1, 1};
+  if (!bind_args(spec, args, nargs, kw, a)) return nullptr;
+  std::string_view table, del;
+  bool identity = a[0] == None;
+  if (!identity) {
+    if (!bytes_like_view(a[0], &table))
+      return set_errorf(exc::TypeError, "a bytes-like object is required, not '%s'", a[0]->type->name);
+    if (table.size() != 256) return set_error(exc::ValueError, "translation table must be 256 characters long");
+  }
+  if (a[1] && !bytes_like_view(a[1], &del))
+    return set_errorf(exc::TypeError, "a bytes-like object is required, not '%s'", a[1]->type->name);
+  bool drop[256] = {};
+  for (char c : del) drop[static_cast<unsigned char>(c)] = true;
+  std::string out;
+  for (char c : view_of(self)) {
+    unsigned char u = static_cast<unsigned char>(c);
+    if (drop[u]) continue;
+    out.push_back(identity ? c : table[u]);
+  }
+  return make_like(self, out);
+}
+
+// expandtabs(tabsize=8): tabs to spaces, columns restarting at \n and \r.
+Ref<Object> b_expandtabs(Object* self, Args args, size_t nargs, Tuple* kw) {
+  Object* a[1];
+  static const ArgSpec spec{"expandtabs", {"tabsize"}, 0};
+  if (!bind_args(spec, args, nargs, kw, a)) return nullptr;
+  int64_t tab = 8;
+  if (a[0] && !int_to_i64(a[0], &tab)) return nullptr;
+  std::string out;
+  int64_t col = 0;
+  for (char c : view_of(self)) {
+    if (c == '\t') {
+      if (tab > 0) {
+        int64_t n = tab - col % tab;
+        out.append(static_cast<size_t>(n), ' ');
+        col += n;
+      }
+    } else {
+      out.push_back(c);
+      col = (c == '\n' || c == '\r') ? 0 : col + 1;
+    }
+  }
+  return make_like(self, out);
+}
+
 Ref<Object> b_upper(Object* s, Args, size_t n, Tuple* kw) {
   return map_bytes(s, n, kw, "upper", [](std::string& o) { for (char& c : o) c = up(c); });
 }
@@ -1118,6 +1184,16 @@ Ref<Object> bytes_add(Object* a, Object* b) {
   out += x;
   out += y;
   return make_like(a, out);
+}
+
+// b'%d-%s' % (5, b'x'): PEP 461 formatting; a bytearray format gives a bytearray.
+Ref<Object> bytes_mod(Object* a, Object* b) {
+  if (!bytes_check(a) && !bytearray_check(a)) return not_implemented();
+  Ref<Object> r = bytes_percent_format(view_of(a), b);
+  if (!r || !bytearray_check(a)) return r;
+  std::string_view v;
+  bytes_like_view(r.get(), &v);
+  return bytearray_from(v);
 }
 
 Ref<Object> bytes_mul(Object* a, Object* b) {
@@ -1596,7 +1672,10 @@ Ref<Object> guarded(Object* self, Object* const* args, size_t nargs, Tuple* kwna
   {"center", guarded<b_center>}, {"ljust", guarded<b_ljust>},                   \
   {"rjust", guarded<b_rjust>}, {"zfill", guarded<b_zfill>},                     \
   {"removeprefix", guarded<b_removeprefix>},                           \
-  {"removesuffix", guarded<b_removesuffix>}
+  {"removesuffix", guarded<b_removesuffix>},                           \
+  {"maketrans", guarded<b_maketrans>, MethodKind::Class},              \
+  {"translate", guarded<b_translate>},                                 \
+  {"expandtabs", guarded<b_expandtabs>}
 
 const MethodDef bytes_methods[] = {
     COMMON_BYTES_METHODS,
@@ -1653,6 +1732,7 @@ void init_bytes_type() {
   t.new_ = bytes_new;
   t.nb_binary[static_cast<int>(BinaryOp::Add)] = bytes_add;
   t.nb_binary[static_cast<int>(BinaryOp::Mul)] = bytes_mul;
+  t.nb_binary[static_cast<int>(BinaryOp::Remainder)] = bytes_mod;
   t.sq_length = bytes_length;
   t.mp_subscript = subscript_impl;
   t.sq_contains = bytes_contains;
@@ -1677,6 +1757,7 @@ void init_bytearray_type() {
   t.new_ = bytearray_new;
   t.init = bytearray_init;
   t.nb_binary[static_cast<int>(BinaryOp::Add)] = bytes_add;
+  t.nb_binary[static_cast<int>(BinaryOp::Remainder)] = bytes_mod;
   t.nb_binary[static_cast<int>(BinaryOp::Mul)] = bytes_mul;
   t.nb_inplace[static_cast<int>(BinaryOp::Add)] = bytearray_iadd;
   t.nb_inplace[static_cast<int>(BinaryOp::Mul)] = bytearray_imul;

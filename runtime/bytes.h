@@ -53,6 +53,8 @@ Ref<Object> bytes_empty();
 // false (no error set) for other types.  The view is valid while the
 // object lives and (for bytearray) is not resized.
 bool bytes_like_view(Object* o, std::string_view* out);
+// fmt % args for bytes (PEP 461), in runtime/str_format.cpp; returns bytes.
+Ref<Object> bytes_percent_format(std::string_view fmt, Object* args);
 
 // repr(b) / repr(bytearray) text: b'...' with CPython's quote choice.
 std::string bytes_repr_utf8(std::string_view data);

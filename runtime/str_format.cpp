@@ -22,6 +22,7 @@
 #include <string>
 
 #include "runtime/abstract.h"
+#include "runtime/bytes.h"
 #include "runtime/dict.h"
 #include "runtime/error.h"
 #include "runtime/exceptions.h"
@@ -367,6 +368,7 @@ struct PercentState {
   int64_t arglen = -1;        // tuple size, or -1 for a single value
   int64_t argidx = -2;
   Object* dict = nullptr;     // mapping for %(key), or null
+  bool bytes = false;         // formatting bytes (PEP 461): raw bytes in and out
 };
 
 Object* next_arg(PercentState& st) {
@@ -385,6 +387,69 @@ void pad_to_width(std::string* out, size_t start, int64_t width, int64_t nchars,
   size_t fill = static_cast<size_t>(width - nchars);
   if (left) out->append(fill, ' ');
   else out->insert(start, fill, ' ');
+}
+
+// bytes % (PEP 461): %s and %b take a bytes-like object (or __bytes__),
+// %r and %a the ascii() of any object; the result is raw bytes.
+bool percent_bytes_text(Object* v, const PercentSpec& ps, std::string* out) {
+  std::string_view data;
+  Ref<Object> holder;
+  if (ps.conv == 'r' || ps.conv == 'a') {
+    holder = ascii(v);
+    if (!holder) return false;
+    data = as_str(holder.get())->view();
+  } else if (!bytes_like_view(v, &data)) {
+    Ref<Object> conv = getattr_opt(v->type, intern("__bytes__"));
+    if (!conv) {
+      if (error_occurred()) return false;
+      set_errorf(exc::TypeError,
+                 "%%b requires a bytes-like object, or an object that implements __bytes__, not '%s'",
+                 v->type->name);
+      return false;
+    }
+    holder = call1(conv.get(), v);
+    if (!holder) return false;
+    if (!bytes_check(holder.get())) {
+      set_errorf(exc::TypeError, "__bytes__ returned non-bytes (type %T)", holder.get());
+      return false;
+    }
+    bytes_like_view(holder.get(), &data);
+  }
+  int64_t n = static_cast<int64_t>(data.size());
+  if (ps.precision >= 0 && ps.precision < n) {
+    data = data.substr(0, static_cast<size_t>(ps.precision));
+    n = ps.precision;
+  }
+  size_t start = out->size();
+  out->append(data);
+  pad_to_width(out, start, ps.width, n, ps.left);
+  return true;
+}
+
+bool percent_bytes_char(Object* v, const PercentSpec& ps, std::string* out) {
+  std::string_view one;
+  int64_t x = -1;
+  if (bytes_like_view(v, &one) && (bytes_check(v) || bytearray_check(v))) {
+    if (one.size() != 1) {
+      set_error(exc::TypeError, "%c requires an integer in range(256) or a single byte");
+      return false;
+    }
+    x = static_cast<unsigned char>(one[0]);
+  } else if (int_check(v) || v->type->nb_index) {
+    Ref<Object> iv = index(v);
+    if (!iv) return false;
+    if (!int_fits_i64(iv.get(), &x) || x < 0 || x > 255) {
+      set_error(exc::OverflowError, "%c arg not in range(256)");
+      return false;
+    }
+  } else {
+    set_error(exc::TypeError, "%c requires an integer in range(256) or a single byte");
+    return false;
+  }
+  size_t start = out->size();
+  out->push_back(static_cast<char>(x));
+  pad_to_width(out, start, ps.width, 1, ps.left);
+  return true;
 }
 
 // %s %r %a: the text, truncated to `prec` characters, padded to `width`.
@@ -475,7 +540,7 @@ bool percent_one(std::string_view fmt, size_t* pos, PercentState& st, std::strin
       set_error(exc::TypeError, "format requires a mapping");
       return false;
     }
-    Ref<Object> key = str_from(fmt.substr(k, i - 1 - k));
+    Ref<Object> key = st.bytes ? bytes_from(fmt.substr(k, i - 1 - k)) : Ref<Object>(str_from(fmt.substr(k, i - 1 - k)));
     if (!key) return false;
     Ref<Object> v = getitem(st.dict, key.get());
     if (!v) return false;
@@ -533,11 +598,17 @@ bool percent_one(std::string_view fmt, size_t* pos, PercentState& st, std::strin
   if (i >= n) return incomplete();
   const char* cp_start = fmt.data() + i;
   const char* p = cp_start;
-  uint32_t conv = uc::decode_utf8(p);
+  // bytes formats are raw bytes: one byte is one conversion character.
+  uint32_t conv = st.bytes ? static_cast<unsigned char>(*p++) : uc::decode_utf8(p);
   i = static_cast<size_t>(p - fmt.data());
   Object* v = next_arg(st);
   if (!v) return false;
   *pos = i;
+  if (st.bytes && (conv == 's' || conv == 'b' || conv == 'r' || conv == 'a')) {
+    ps.conv = static_cast<char>(conv);
+    return percent_bytes_text(v, ps, out);
+  }
+  if (st.bytes && conv == 'c') return percent_bytes_char(v, ps, out);
   switch (conv) {
     case 's': case 'r': case 'a':
       ps.conv = static_cast<char>(conv);
@@ -551,8 +622,9 @@ bool percent_one(std::string_view fmt, size_t* pos, PercentState& st, std::strin
       ps.conv = static_cast<char>(conv);
       return percent_format_float(v, ps, out);
     default: {
-      // The index is in code points, of the conversion character.
-      int64_t idx = uc::utf8_count(fmt.data(), static_cast<size_t>(cp_start - fmt.data()));
+      // The index is in code points (bytes for bytes), of the conversion character.
+      int64_t idx = st.bytes ? static_cast<int64_t>(cp_start - fmt.data())
+                             : uc::utf8_count(fmt.data(), static_cast<size_t>(cp_start - fmt.data()));
       set_errorf(exc::ValueError, "unsupported format character '%c' (0x%x) at index %zd",
                  (conv >= 31 && conv <= 126) ? static_cast<int>(conv) : '?', static_cast<unsigned>(conv),
                  static_cast<ssize_t>(idx));
@@ -601,6 +673,28 @@ Ref<Object> str_percent_format(Str* fmt, Object* args) {
   if (st.argidx < st.arglen && !st.dict)
     return set_error(exc::TypeError, "not all arguments converted during string formatting");
   return str_from(out);
+}
+
+Ref<Object> bytes_percent_format(std::string_view fmt, Object* args) {
+  PercentState st;
+  st.bytes = true;
+  st.args = args;
+  if (tuple_check(args)) {
+    st.arglen = static_cast<int64_t>(static_cast<Tuple*>(args)->size);
+    st.argidx = 0;
+  }
+  std::string_view probe;
+  if (args->type->mp_subscript && !tuple_check(args) && !bytes_like_view(args, &probe)) st.dict = args;
+  std::string out;
+  try {
+    out.reserve(fmt.size() + 16);
+    if (!percent_render(fmt, st, &out)) return nullptr;
+  } catch (const std::bad_alloc&) {
+    return no_memory_error();
+  }
+  if (st.argidx < st.arglen && !st.dict)
+    return set_error(exc::TypeError, "not all arguments converted during bytes formatting");
+  return bytes_from(out);
 }
 
 }  // namespace coil::runtime
