@@ -68,8 +68,17 @@ static Ref<Object> make_constant(const compiler::Constant& c) {
   return none();
 }
 
+// A frozenset constant, built as CPython 3.11's compiler builds it: first
+// from the items in source order, then again from that set's own iteration
+// order (merge_consts_recursive rebuilds every frozenset constant).  Keys
+// that collided land elsewhere the second time, which decides the order a
+// set display of constants iterates in — {1, 2, 10, 11} lists 10 first.
 static Ref<Object> frozenset_from(Ref<Tuple> items) {
-  return frozenset_new(items.get());
+  Ref<Object> first = frozenset_new(items.get());
+  if (!first || items->size == 0) return first;
+  Ref<Object> order = sequence_to_tuple(first.get());
+  if (!order) return nullptr;
+  return frozenset_new(order.get());
 }
 
 static Ref<Tuple> str_tuple(const std::vector<std::string>& names) {
