@@ -31,15 +31,6 @@ void set_script_dir(const std::string& script) {
   list_append(path, str_from(in.stdlib_dir).get());
 }
 
-static bool read_file(const std::string& path, std::string* out) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) return false;
-  std::stringstream ss;
-  ss << in.rdbuf();
-  *out = ss.str();
-  return true;
-}
-
 static void print_diagnostic(const std::string& file, const std::string& source, const Diagnostic& d) {
   (void)source;
   std::fprintf(stderr, "  File \"%s\", line %d\n%s: %s\n", file.c_str(), d.line, d.type.c_str(), d.msg.c_str());
@@ -53,7 +44,7 @@ int run_module_tool(const std::string& name, int argc, char** argv) {
     }
     std::string file = argv[1];
     std::string source;
-    if (!read_file(file, &source)) {
+    if (!read_source_file(file, &source)) {
       std::fprintf(stderr, "coil: can't open file '%s'\n", file.c_str());
       return 1;
     }

@@ -81,7 +81,7 @@ Ref<Object> compile_source(std::string_view source, std::string_view filename, s
   return code_from_unit(std::move(unit));
 }
 
-static bool read_file(const std::string& path, std::string* out) {
+bool read_source_file(const std::string& path, std::string* out) {
   std::ifstream in(path, std::ios::binary);
   if (!in) return false;
   std::stringstream ss;
@@ -172,7 +172,7 @@ static std::string absolute_path(const std::string& path) {
 int run_main_file(const std::string& given) {
   std::string source;
   std::string path = absolute_path(given);
-  if (!read_file(path, &source)) {
+  if (!read_source_file(path, &source)) {
     std::string msg = interp().executable + ": can't open file '" + path +
                       "': [Errno 2] No such file or directory\n";
     std::fwrite(msg.data(), 1, msg.size(), stderr);

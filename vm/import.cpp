@@ -35,20 +35,11 @@ void register_native_module(const char* name, NativeModuleFn make) { native_modu
 
 static bool file_exists(const std::string& p) { return access(p.c_str(), R_OK) == 0; }
 
-static bool read_file(const std::string& path, std::string* out) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) return false;
-  std::stringstream ss;
-  ss << in.rdbuf();
-  *out = ss.str();
-  return true;
-}
-
 // Runs `path` as the body of a new module called `name`.
 static Ref<Object> load_source_module(const std::string& name, const std::string& path, bool is_package,
                                       const std::string& pkg_dir) {
   std::string source;
-  if (!read_file(path, &source)) {
+  if (!read_source_file(path, &source)) {
     return set_errorf(exc::ImportError, "cannot read %s", path.c_str());
   }
   Ref<Object> module = module_new(name);

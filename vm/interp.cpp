@@ -188,32 +188,11 @@ static Ref<Object> builtin_globals(Object*, Object* const*, size_t nargs, Tuple*
 
 // locals(): the frame's mapping in module/class code, else a new dict
 // snapshot of the fast locals (as CPython 3.11 for functions).
-static Ref<Object> frame_locals_snapshot(Frame* f) {
-  if (f->locals) return Ref<Object>::borrow(f->locals);
-  Ref<Dict> d = dict_new();
-  if (!d) return nullptr;
-  Tuple* names_t = static_cast<Tuple*>(f->code->localsplus_names.get());
-  for (int i = 0; i < f->code->nlocalsplus; i++) {
-    Object* v = f->localsplus[i];
-    if (!v) continue;
-    if (v->type == &CellType && i >= 0) {
-      bool is_cell_slot = i >= f->code->nlocals;
-      for (int a : f->code->unit->cell_args) if (a == i) is_cell_slot = true;
-      if (is_cell_slot) {
-        v = static_cast<Cell*>(v)->contents.get();
-        if (!v) continue;
-      }
-    }
-    if (dict_set(d.get(), names_t->items[i], v) < 0) return nullptr;
-  }
-  return d;
-}
-
 static Ref<Object> builtin_locals(Object*, Object* const*, size_t nargs, Tuple* kwnames) {
   if (!check_no_kwargs("locals", kwnames) || !check_nargs("locals", nargs, 0, 0)) return nullptr;
   ThreadState* ts = current_thread_state();
   if (!ts->frame) return none();
-  return frame_locals_snapshot(ts->frame);
+  return frame_locals_of(ts->frame);
 }
 
 static Ref<Object> run_source_or_code(const char* fname, Object* src, Object* globals, Object* locals,
@@ -234,7 +213,7 @@ static Ref<Object> run_source_or_code(const char* fname, Object* src, Object* gl
   if (!globals || globals == None) {
     g = current_globals();
     if (ts->frame) {
-      snapshot = frame_locals_snapshot(ts->frame);
+      snapshot = frame_locals_of(ts->frame);
       if (!snapshot) return nullptr;
       l = snapshot.get();
     }
@@ -373,7 +352,7 @@ static bool set_class_cell(Object* cell, Object* cls) {
 static Ref<Object> caller_locals() {
   ThreadState* ts = current_thread_state();
   if (!ts->frame) return none();
-  return frame_locals_snapshot(ts->frame);
+  return frame_locals_of(ts->frame);
 }
 
 // ---- boot -------------------------------------------------------------------------

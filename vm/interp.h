@@ -57,6 +57,9 @@ runtime::Dict* main_globals(const std::string& filename);
 // The interactive prompt, running entries in `globals`; returns the exit status.
 int run_repl(runtime::Dict* globals);
 
+// Reads a whole file (binary); false when it cannot be opened.
+bool read_source_file(const std::string& path, std::string* out);
+
 // Runs a file as __main__; returns the process exit status.
 int run_main_file(const std::string& path);
 int run_main_source(std::string_view source, const std::string& filename);

@@ -14,10 +14,8 @@
 // handling of the above exception, another exception occurred:").
 #include <cstdio>
 #include <cstdlib>
-#include <fstream>
 #include <map>
 #include <set>
-#include <sstream>
 #include <string>
 
 #include "runtime/abstract.h"
@@ -28,6 +26,7 @@
 #include "runtime/singletons.h"
 #include "runtime/str.h"
 #include "runtime/tuple.h"
+#include "vm/interp.h"
 #include "vm/traceback.h"
 
 namespace coil::vm {
@@ -49,11 +48,9 @@ std::string source_line_of(const std::string& filename, int line) {
   auto& cache = source_cache();
   auto it = cache.find(filename);
   if (it == cache.end()) {
-    std::ifstream in(filename, std::ios::binary);
-    if (!in) return "";
-    std::stringstream ss;
-    ss << in.rdbuf();
-    it = cache.emplace(filename, ss.str()).first;
+    std::string text;
+    if (!read_source_file(filename, &text)) return "";
+    it = cache.emplace(filename, std::move(text)).first;
   }
   const std::string& src = it->second;
   size_t pos = 0;
