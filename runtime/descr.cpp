@@ -287,11 +287,10 @@ Ref<Object> member_repr(Object* self) {
                   "' objects>");
 }
 
+// A __slots__ value is a word at a fixed byte offset from the object:
+// after the struct, or before it for str/bytes subclasses (type.h,
+// heap_word_offset), fixed when the class was made.
 Object** member_slot(MemberDescr* d, Object* obj) {
-  if (d->index >= 0) {
-    Object** extras = object_extras(obj);
-    return extras ? &extras[d->index] : nullptr;
-  }
   return reinterpret_cast<Object**>(reinterpret_cast<char*>(obj) + d->offset);
 }
 
@@ -904,7 +903,8 @@ Ref<Object> new_member_descr(TypeObject* owner, Str* name, int64_t index) {
   if (!d) return nullptr;
   d->owner = Ref<Object>::borrow(owner);
   d->name = Ref<Object>::borrow(name);
-  d->index = index;
+  d->index = index;   // the heap word number, kept for reference
+  d->offset = heap_word_offset(owner, static_cast<uint32_t>(index));
   return Ref<Object>::steal(d);
 }
 

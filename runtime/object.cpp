@@ -7,9 +7,10 @@
 //     holds a strong reference to its type, so a class lives as long as
 //     any of its instances; static built-in types are immortal and are not
 //     counted;
-//   * heap-type instances may carry out-of-line extras (__dict__,
-//     __slots__ values) which init_header allocates, zeroed, and the heap
-//     type's dealloc (type.cpp: subtype_dealloc) releases.
+//   * heap-type instances may carry extra words (__dict__, __slots__
+//     values) which alloc_object_memory (alloc.cpp) allocates, zeroed, as
+//     part of the object's own block, and the heap type's dealloc
+//     (type.cpp: subtype_dealloc) releases.
 #include <cstdio>
 #include <cstdlib>
 
@@ -34,16 +35,7 @@ void dealloc_object(Object* o) {
 void init_header(Object* o, TypeObject* type) {
   o->refcnt = 1;
   o->type = type;
-  if (type->flags & kHeapType) {
-    incref(type);
-    if (type->instance_extras) {
-      // calloc: every dict/slot starts unset.  A failure here leaves the
-      // instance without extras; lookups treat that as "no dict", and
-      // stores raise MemoryError (instance_dict()).
-      auto** extras = static_cast<Object**>(std::calloc(type->instance_extras, sizeof(Object*)));
-      set_object_extras(o, extras);
-    }
-  }
+  if (type->flags & kHeapType) incref(type);
 }
 
 void release_type_of(Object* o) {

@@ -96,27 +96,26 @@ inline Ref<T> steal(T* p) { return Ref<T>::steal(p); }
 
 // Memory for objects comes from one choke point (runtime/alloc.cpp), so a
 // debug build can poison freed memory or collect on every allocation, and a
-// size-class pool can serve the many small objects.
+// size-class pool can serve the many small objects.  Pooled blocks (<= 512
+// bytes) carry NO hidden header: the allocator finds a block's size class
+// from its 32 KiB-aligned chunk.  Blocks are 8-byte aligned (16 when
+// the size is a multiple of 16).
 void* mem_alloc(size_t size);   // nullptr when memory runs out (no error set)
-void mem_free(void* p);
+void mem_free(void* p);         // also accepts a pointer from mem_alloc_prefixed
+// A block with `prefix` zeroed bytes before the returned pointer (the
+// __dict__/__slots__ words of instances of classes derived from str, bytes
+// or tuple); mem_free(returned pointer) frees the whole block.
+void* mem_alloc_prefixed(size_t size, size_t prefix);
 
-// Every block from mem_alloc carries a 16-byte hidden header just before
-// the object (alloc.cpp):
-//   o - 16: allocator bookkeeping, plus the "extras" pointer of instances
-//           of classes with __slots__ (their slot values, strong refs);
-//   o - 8:  the instance __dict__ of instances of classes made by `class`
-//           statements (a strong Dict*, null until first used) — such
-//           classes have dict_offset == kHeapDictOffset (-8), so
-//           `*(Object**)((char*)o + type->dict_offset)` finds it as it
-//           finds the dict field of a module or an exception.
-// Keeping these out of the object's own layout lets a class derive from
-// ANY built-in type, fixed-size (list) or variable-size (str, tuple),
-// without the built-in's allocator knowing about it.  Only blocks from
-// mem_alloc have the header; static objects (None, built-in type objects)
-// are never instances of heap types.
-constexpr int64_t kHeapDictOffset = -8;
-Object** object_extras(const Object* o);
-void set_object_extras(Object* o, Object** extras);
+// The memory for a new instance of `type` whose struct (plus variable
+// part) is `size` bytes.  Built-in types: exactly mem_alloc(size).  Heap
+// types (classes made by `class` statements) also get their instance
+// __dict__ pointer and __slots__ values, zeroed: after the object for
+// fixed-size built-in bases (a positive dict_offset, as CPython's
+// tp_dictoffset), or just before it for variable-size bases (str, bytes,
+// tuple: a negative dict_offset).  TypeObject::extras_base says which
+// (runtime/type.h); docs/memory.md draws both layouts.
+void* alloc_object_memory(TypeObject* type, size_t size);
 
 // Sets `o`'s header for a freshly allocated object of `type` (refcount 1;
 // a heap type gains a reference from each of its instances).
@@ -130,7 +129,8 @@ Object* no_memory();
 // Returns nullptr with MemoryError set when memory runs out.
 template <class T>
 inline T* alloc(TypeObject* type, size_t extra = 0) {
-  void* mem = mem_alloc(sizeof(T) + extra);
+  static_assert(alignof(T) <= 8, "pooled blocks are only 8-byte aligned (alloc.cpp)");
+  void* mem = alloc_object_memory(type, sizeof(T) + extra);
   if (!mem) return static_cast<T*>(no_memory());
   T* obj = new (mem) T();
   init_header(obj, type);

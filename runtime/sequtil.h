@@ -17,9 +17,10 @@
 namespace coil::runtime {
 
 // Allocates an instance of `type` (the built-in `exact` type or a class
-// derived from it).  A heap subclass has exactly its base's layout; its
-// __dict__ and __slots__ live in the out-of-line "extras" that
-// init_header() allocates (see runtime/type.cpp), so this is plain alloc.
+// derived from it).  A heap subclass's __dict__ pointer and __slots__ values
+// sit after the base struct (or, for variable-size bases, just before the
+// object); alloc() asks alloc_object_memory() for that room (see
+// runtime/alloc.cpp and docs/memory.md), so this is plain alloc.
 template <class T>
 inline T* alloc_instance(TypeObject* type, TypeObject* exact, size_t extra = 0) {
   (void)exact;

@@ -27,17 +27,24 @@
 // (mro_for_heap_type); otherwise it is plain C3.
 //
 // INSTANCE LAYOUT OF HEAP TYPES.  An instance of a Python class is laid out
-// exactly like an instance of its nearest built-in base.  Its __dict__
-// lives in the 16-byte allocation header just before the object
-// (dict_offset == kHeapDictOffset == -8) and its __slots__ values in an
-// out-of-line "extras" array hanging off the same header (alloc.cpp,
-// object.h).  That lets a class derive from list, str or tuple
-// (fixed-size or not) without the base's allocator knowing.  Member
-// descriptors of __slots__ hold their extras index.  object.__sizeof__
-// counts the struct plus 8 bytes a slot, and sys.getsizeof adds the
-// hidden header (sys_getsizeof below), so a slotted instance measures
-// smaller than a dict-based one plus its dict — as in CPython.  Two
-// classes with the same layout may trade instances (obj.__class__ = C).
+// like an instance of its nearest built-in base plus some pointer-sized
+// "heap words": its __slots__ values (member descriptors hold their byte
+// offset, as CPython's) and, when the class adds one, its __dict__ pointer
+// (dict_offset).  Where the words go depends on the built-in base:
+//   * fixed-size bases (object, list, dict, int, float, exceptions, ...):
+//     right after the base's struct, so dict_offset is positive as
+//     CPython's tp_dictoffset and basic_size includes the words
+//     (extras_base = the base's size rounded to 8);
+//   * variable-size bases (str, bytes, tuple: items follow the struct):
+//     just before the object, words -8, -16, ... (extras_base = -8), in a
+//     block from mem_alloc_prefixed — the place CPython 3.11 keeps its
+//     "managed dict" pre-header too.
+// alloc_object_memory (alloc.cpp) allocates and zeroes the words for
+// alloc<T>; subtype_dealloc/traverse/clear walk them (heap_word()).
+// object.__sizeof__ counts the struct plus 8 bytes a word, which is also
+// what sys.getsizeof reports (no hidden header), so a slotted instance
+// measures smaller than a dict-based one plus its dict — as in CPython.
+// Two classes with the same layout may trade instances (obj.__class__ = C).
 //
 // FINALIZATION.  subtype_dealloc runs __del__ (tp_finalize) with the
 // object briefly resurrected; one that escapes is remembered so that
@@ -630,7 +637,8 @@ Ref<Object> object_new(TypeObject* type, Object* const* args, size_t nargs, Tupl
                       type->name, count == 1 ? "" : "s", list.c_str());
   }
   size_t size = type->basic_size ? type->basic_size : sizeof(Object);
-  void* mem = mem_alloc(size);
+  if (type->extras_base > 0) size = static_cast<size_t>(type->extras_base);   // the struct
+  void* mem = alloc_object_memory(type, size);
   if (!mem) return Ref<Object>::steal(no_memory());
   std::memset(mem, 0, size);
   Object* o = static_cast<Object*>(mem);
@@ -738,8 +746,10 @@ Ref<Object> object_sizeof(Object* self, Object* const*, size_t nargs, Tuple* kw)
   if (!check_no_kwargs("__sizeof__", kw)) return nullptr;
   if (nargs)
     return set_errorf(exc::TypeError, "object.__sizeof__() takes no arguments (%zu given)", nargs);
-  size_t n = self->type->basic_size ? self->type->basic_size : sizeof(Object);
-  n += static_cast<size_t>(self->type->instance_extras) * sizeof(Object*);
+  TypeObject* t = self->type;
+  size_t n = t->basic_size ? t->basic_size : sizeof(Object);
+  // Words after the struct are in basic_size already; words before it not.
+  if (t->extras_base < 0) n += static_cast<size_t>(t->instance_extras) * sizeof(Object*);
   return int_from_u64(n);
 }
 
@@ -923,36 +933,30 @@ TypeObject* nearest_static_base(TypeObject* t) {
 
 void subtype_traverse(Object* self, VisitFn visit, void* arg) {
   TypeObject* t = self->type;
-  if (t->dict_offset == kHeapDictOffset) {
-    Object* d = *instance_dict_slot(self);
-    if (d) visit(d, arg);
+  for (uint32_t i = 0; i < t->instance_extras; i++) {
+    Object* v = *heap_word(self, i);
+    if (v) visit(v, arg);
   }
-  Object** extras = object_extras(self);
-  if (extras)
-    for (uint32_t i = 0; i < t->instance_extras; i++)
-      if (extras[i]) visit(extras[i], arg);
   visit(t, arg);
   TypeObject* b = nearest_static_base(t);
   if (b && b->traverse) b->traverse(self, visit, arg);
 }
 
-void subtype_clear(Object* self) {
+// Drops the __dict__ and __slots__ words (each nulled before its decref,
+// which may run arbitrary code).
+void clear_heap_words(Object* self) {
   TypeObject* t = self->type;
-  if (t->dict_offset == kHeapDictOffset) {
-    Object** slot = instance_dict_slot(self);
-    Object* d = *slot;
-    *slot = nullptr;
-    xdecref(d);
+  for (uint32_t i = 0; i < t->instance_extras; i++) {
+    Object** w = heap_word(self, i);
+    Object* v = *w;
+    *w = nullptr;
+    xdecref(v);
   }
-  Object** extras = object_extras(self);
-  if (extras) {
-    for (uint32_t i = 0; i < t->instance_extras; i++) {
-      Object* v = extras[i];
-      extras[i] = nullptr;
-      xdecref(v);
-    }
-  }
-  TypeObject* b = nearest_static_base(t);
+}
+
+void subtype_clear(Object* self) {
+  clear_heap_words(self);
+  TypeObject* b = nearest_static_base(self->type);
   if (b && b->clear) b->clear(self);
 }
 
@@ -966,7 +970,46 @@ std::unordered_set<const Object*>& resurrected() {
   return *s;
 }
 
+void subtype_dealloc_now(Object* self);
+
+// THE TRASHCAN (CPython's Py_TRASHCAN_BEGIN/END).  Freeing the head of a
+// long chain (node.parent.parent...) frees the next node from inside this
+// dealloc, and so on: 300,000 nodes would need 300,000 nested C++ calls and
+// overflow the stack.  Past kTrashcanDepth nested heap-type deallocs, an
+// object is parked instead and freed when the outermost dealloc unwinds,
+// which keeps the depth bounded whatever the data structure.
+constexpr int kTrashcanDepth = 50;
+int g_dealloc_depth = 0;
+std::vector<Object*>& trashcan() {
+  static auto* v = new std::vector<Object*>();
+  return *v;
+}
+
 void subtype_dealloc(Object* self) {
+  if (g_dealloc_depth >= kTrashcanDepth) {
+    try {
+      trashcan().push_back(self);
+      return;
+    } catch (...) {
+      // no memory to park it: free it here after all
+    }
+  }
+  ++g_dealloc_depth;
+  subtype_dealloc_now(self);
+  --g_dealloc_depth;
+  if (g_dealloc_depth == 0) {
+    auto& parked = trashcan();
+    while (!parked.empty()) {
+      Object* o = parked.back();
+      parked.pop_back();
+      ++g_dealloc_depth;
+      subtype_dealloc_now(o);
+      --g_dealloc_depth;
+    }
+  }
+}
+
+void subtype_dealloc_now(Object* self) {
   TypeObject* t = self->type;
   if (t->finalize) {
     auto& res = resurrected();
@@ -983,19 +1026,7 @@ void subtype_dealloc(Object* self) {
       }
     }
   }
-  if (t->dict_offset == kHeapDictOffset) {
-    Object** slot = instance_dict_slot(self);
-    Object* d = *slot;
-    *slot = nullptr;
-    xdecref(d);
-  }
-  Object** extras = object_extras(self);
-  if (extras) {
-    uint32_t n = t->instance_extras;
-    set_object_extras(self, nullptr);
-    for (uint32_t i = 0; i < n; i++) xdecref(extras[i]);
-    std::free(extras);
-  }
+  clear_heap_words(self);
   TypeObject* b = nearest_static_base(t);
   // The static base's dealloc frees the memory and (destroy_object /
   // release_type_of) drops the instance's reference to its heap type.
@@ -1146,7 +1177,7 @@ TypeObject* calculate_metaclass(TypeObject* meta, Tuple* bases) {
 // Whether `type` adds instance storage beyond `base`'s (CPython's
 // extra_ivars).  A heap type's __dict__ does not count; its slots do.
 bool extra_ivars(TypeObject* type, TypeObject* base) {
-  if (type->flags & kHeapType) return type->instance_extras > base->instance_extras;
+  if (type->flags & kHeapType) return type->instance_slots > base->instance_slots;
   return type->basic_size != base->basic_size || type->item_size != base->item_size;
 }
 
@@ -1300,6 +1331,23 @@ bool base_has_weakref(TypeObject* base) {
   return base->weaklist_offset != 0 || type_lookup(base, names::__weakref__) != nullptr;
 }
 
+// Where the heap words of `type`'s instances go: inherited from a heap
+// base; otherwise before the object for variable-size built-in bases
+// (their items follow the struct), after the struct for the rest.
+void set_extras_base(TypeObject* type, TypeObject* base) {
+  if (base->flags & kHeapType) {
+    type->extras_base = base->extras_base;
+    return;
+  }
+  if (base->item_size) {
+    type->extras_base = -static_cast<int64_t>(sizeof(Object*));
+    return;
+  }
+  size_t size = base->basic_size ? base->basic_size : sizeof(Object);
+  size = (size + sizeof(Object*) - 1) & ~(sizeof(Object*) - 1);
+  type->extras_base = static_cast<int64_t>(size);
+}
+
 bool parse_slots(Str* name, Dict* dict, TypeObject* base, std::vector<Ref<Str>>* out,
                  bool* has_slots, bool* want_dict, bool* want_weak) {
   Object* slots = dict_get_str(dict, names::__slots__);
@@ -1419,16 +1467,21 @@ Ref<Object> type_new_impl(TypeObject* meta, Str* name, Tuple* bases_in, Dict* ns
     if (m && dict_set(dict.get(), names::__module__, m) < 0) return nullptr;
   }
 
-  // 5. Instance layout: inherited slots, then ours; a dict in the header.
+  // 5. Instance layout: the base's words, then our slots, then a __dict__
+  //    word if we add one (see "INSTANCE LAYOUT" at the top).
+  set_extras_base(type, base);
   uint32_t nextra = base->instance_extras;
+  type->instance_slots = base->instance_slots + static_cast<uint32_t>(slot_names.size());
+  type->dict_offset = base->dict_offset;
+  type->instance_extras = nextra;   // new_member_descr reads extras_base only
   for (auto& s : slot_names) {
     Ref<Object> m = new_member_descr(type, s.get(), nextra++);
     if (!m || dict_set(dict.get(), s.get(), m.get()) < 0) return nullptr;
   }
-  type->dict_offset = base->dict_offset;
   bool add_dict = !base->dict_offset && (!has_slots || slots_want_dict);
-  if (add_dict) type->dict_offset = kHeapDictOffset;
+  if (add_dict) type->dict_offset = heap_word_offset(type, nextra++);
   type->instance_extras = nextra;
+  if (type->extras_base > 0) type->basic_size = static_cast<size_t>(heap_word_offset(type, nextra));
   if (add_dict && !dict_get_str(dict.get(), names::__dict__)) {
     Ref<Object> g = new_getset_descr(type, &subtype_dict_getset[0]);
     if (!g || dict_set(dict.get(), names::__dict__, g.get()) < 0) return nullptr;
@@ -1746,11 +1799,12 @@ Ref<Object> type_call(Object* callable, Object* const* args, size_t nargs, Tuple
   return obj;
 }
 
-// sys.getsizeof(object[, default]): __sizeof__() plus the hidden 16-byte
-// allocation header for objects the cycle collector tracks — the analogue
-// of the GC header CPython adds for the same objects.  So a plain class
-// instance reports 16 (refcnt, type) + 16 (header with its __dict__
-// pointer) = 32 bytes, and a __slots__ instance 8 bytes more per slot.
+// sys.getsizeof(object[, default]): what __sizeof__() says, and nothing
+// more.  CPython adds 16 bytes for the GC header of tracked objects; coil
+// allocates no per-object header at all (pooled blocks find their size
+// class from their chunk, alloc.cpp), so the honest answer is the object's
+// own bytes: a plain class instance reports 16 (refcnt, type) + 8 (its
+// __dict__ pointer) = 24, and a __slots__ instance 16 + 8 per slot.
 Ref<Object> sys_getsizeof(Object*, Object* const* args, size_t nargs, Tuple* kwnames) {
   static const ArgSpec spec{"getsizeof", {"object", "default"}, 1};
   Object* a[2];
@@ -1784,7 +1838,6 @@ Ref<Object> sys_getsizeof(Object*, Object* const* args, size_t nargs, Tuple* kwn
     }
     return nullptr;
   }
-  if (o->type->flags & kHaveGC) size += 16;
   return int_from_i64(size);
 }
 

@@ -132,10 +132,21 @@ struct TypeObject : Object {
   size_t item_size = 0;         // per-item size of variable-size objects
   int64_t dict_offset = 0;      // offset of the instance __dict__ (Dict*) or 0
   int64_t weaklist_offset = 0;  // offset of the weakref list, or 0
-  // Heap types: how many __slots__ values each instance carries out of
-  // line (object_extras() in object.h).  The instance __dict__ of heap
-  // types lives in the allocation header: dict_offset == kHeapDictOffset.
+  // Heap types: the pointer-sized words each instance carries beyond its
+  // built-in base's struct — its __slots__ values and (when the class adds
+  // one) its __dict__ pointer, all strong references or null.  Word i lives
+  // at byte offset heap_word_offset(type, i):
+  //   extras_base > 0: after the struct, at extras_base + 8*i (fixed-size
+  //       bases; basic_size then includes the words, as CPython's
+  //       tp_basicsize does, so every allocator of the base that sizes
+  //       subtype instances by basic_size gets them);
+  //   extras_base < 0: before the object, at -8 - 8*i (variable-size bases
+  //       str, bytes, tuple, whose items follow the struct; see
+  //       mem_alloc_prefixed).
+  // dict_offset is the __dict__ word's offset (or the base's own field).
   uint32_t instance_extras = 0;
+  uint32_t instance_slots = 0;  // how many of those words are __slots__ values
+  int64_t extras_base = 0;
 
   // ---- hierarchy -------------------------------------------------------
   TypeObject* base = nullptr;   // the solid base (tp_base), borrowed for statics
@@ -227,10 +238,20 @@ std::string_view type_name(const TypeObject* type);
 
 // ---- additions by the object-model core (runtime/type.cpp) -------------------
 
+// The byte offset of heap-type word `i` (see TypeObject::extras_base).
+inline int64_t heap_word_offset(const TypeObject* t, uint32_t i) {
+  int64_t step = static_cast<int64_t>(sizeof(Object*)) * i;
+  return t->extras_base < 0 ? t->extras_base - step : t->extras_base + step;
+}
+inline Object** heap_word(Object* o, uint32_t i) {
+  return reinterpret_cast<Object**>(reinterpret_cast<char*>(o) + heap_word_offset(o->type, i));
+}
+
 // Where `o`'s instance __dict__ pointer lives (a strong Dict* or null), or
 // nullptr when its type has no instance dict: (char*)o + dict_offset.  A
-// positive offset is a field of the struct (modules, exceptions); the
-// negative kHeapDictOffset is the allocation header of heap-type instances.
+// positive offset is a field of the struct (modules, exceptions) or a word
+// after it (heap types); a negative one is a word just before the object
+// (heap types derived from str, bytes, tuple).
 Object** instance_dict_slot(Object* o);
 // The instance __dict__, created on first use; nullptr (no exception) when
 // the type has none, nullptr with MemoryError when allocation fails.

@@ -4,7 +4,9 @@
 // and popped in LIFO order, so calling a Python function from bytecode
 // allocates nothing on the C++ heap and recurses nothing on the C++ stack
 // (the VM is "stackless", DESIGN decision 6).  A generator's frame instead
-// lives inside the generator object, because it must outlive the call.
+// lives inside the generator object's own memory block, right after its
+// fields (vm/generator.cpp, make_generator), because it must outlive the
+// call.
 //
 //   +-----------------------------+
 //   | Frame header (below)        |
@@ -39,16 +41,19 @@ struct Frame {
   Object* locals = nullptr;      // strong: mapping for LOAD_NAME (module/class bodies)
   const Instr* ip = nullptr;     // next instruction to run
   Object** sp = nullptr;         // one past the top of the value stack
+  // lasti, state and the four flags share one 8-byte word (the flags are
+  // one-bit fields: read and assign them like bools, but never take their
+  // address).
   int lasti = -1;                // index of the instruction running / last run
   FrameState state = FrameState::Created;
-  bool is_entry = false;         // returning from it leaves the eval loop
-  bool on_heap = false;          // owned by a generator, not the FrameStack
-  bool throwing = false;         // resume by raising the pending exception (gen.throw)
+  bool is_entry : 1 = false;     // returning from it leaves the eval loop
+  bool on_heap : 1 = false;      // owned by a generator, not the FrameStack
+  bool throwing : 1 = false;     // resume by raising the pending exception (gen.throw)
   // A generator frame resumed inline by its delegator's SEND (`back` is the
   // delegator) that is being closed: whatever it does, the delegator then
   // raises GeneratorExit (or the close's error) at its own yield.  See
   // vm/generator.cpp, "closing a chain".
-  bool closing = false;
+  bool closing : 1 = false;
   Object* kwnames = nullptr;     // borrowed: set by KW_NAMES for the next CALL
   Object* owner = nullptr;       // borrowed: the generator owning this frame
   Object* frame_object = nullptr;  // strong: the Python-visible frame, if made
@@ -58,9 +63,13 @@ struct Frame {
   int line() const;              // the current source line
 };
 
-// Bytes needed for a frame running `code`.
+// The fixed part: 8 pointers, the lasti/state/flags word, 3 pointers.
+constexpr size_t kFrameHeaderSize = offsetof(Frame, localsplus);
+static_assert(kFrameHeaderSize == 96, "keep the frame header compact (docs/memory.md)");
+
+// Bytes needed for a frame running `code` (header, locals, value stack).
 inline size_t frame_size(const Code* code) {
-  return sizeof(Frame) + sizeof(Object*) * (code->nlocalsplus + code->stacksize);
+  return kFrameHeaderSize + sizeof(Object*) * (code->nlocalsplus + code->stacksize);
 }
 
 // Per-thread LIFO allocator for frames.

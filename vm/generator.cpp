@@ -89,6 +89,12 @@ static const char* kind_name(const Generator* g) {
 
 // ---- creation and the frame's life ----------------------------------------------
 
+// Where a generator's embedded frame lives: right after its fields.
+static Frame* gen_frame_memory(Generator* gen) {
+  static_assert(sizeof(Generator) % alignof(Frame) == 0, "the frame must stay aligned");
+  return reinterpret_cast<Frame*>(reinterpret_cast<char*>(gen) + sizeof(Generator));
+}
+
 Ref<Object> make_generator(ThreadState* ts, Frame* f) {
   Code* code = f->code;
   // types.coroutine() marks a generator function as an awaitable-producing
@@ -102,12 +108,12 @@ Ref<Object> make_generator(ThreadState* ts, Frame* f) {
   TypeObject* type = (code->flags & CO_COROUTINE)          ? &CoroutineType
                      : (code->flags & CO_ASYNC_GENERATOR) ? &AsyncGenType
                                                           : &GeneratorType;
-  Generator* gen = alloc<Generator>(type);
+  // One block: the generator's fields, then its frame (gen_frame_memory).
+  size_t size = frame_size(code);
+  Generator* gen = alloc<Generator>(type, size);
   if (!gen) { frame_release(ts, f); return nullptr; }
   Ref<Object> result = Ref<Object>::steal(gen);
-  size_t size = frame_size(code);
-  auto* heap = static_cast<Frame*>(mem_alloc(size));
-  if (!heap) { frame_release(ts, f); return no_memory_error(); }
+  auto* heap = gen_frame_memory(gen);
   // Move the frame: every reference it holds now belongs to the copy.
   std::memcpy(static_cast<void*>(heap), static_cast<const void*>(f), size);
   heap->sp = heap->stack_base() + (f->sp - f->stack_base());
@@ -124,13 +130,16 @@ Ref<Object> make_generator(ThreadState* ts, Frame* f) {
   return result;
 }
 
+// A finished or closed generator drops what its frame holds; the frame's
+// memory is part of the generator's block and goes with it.  frame == null
+// marks "finished" (nothing may run it again).
 static void gen_free_frame(Generator* gen) {
   Frame* f = gen->frame;
   if (!f) return;
   gen->frame = nullptr;
   frame_clear_refs(f);
   Code* code = f->code;
-  mem_free(f);
+  f->code = nullptr;
   decref(code);
 }
 
@@ -666,10 +675,21 @@ static Ref<Object> gen_get_yieldfrom(Object* self) {
 }
 static Ref<Object> gen_get_none(Object*) { return none(); }
 
+// __sizeof__: the whole block — the fields plus the embedded frame, which
+// stays allocated (cleared) after the body finishes, so the size is
+// constant over the generator's life, as CPython's.
+static Ref<Object> gen_sizeof(Object* self, Object* const*, size_t nargs, Tuple* kw) {
+  if (nargs || (kw && kw->size))
+    return set_errorf(exc::TypeError, "__sizeof__() takes no arguments (%zu given)", nargs);
+  Generator* g = as_gen(self);
+  return int_from_u64(sizeof(Generator) + frame_size(g->code.get()));
+}
+
 static const MethodDef gen_methods[] = {
     {"send", gen_send},
     {"throw", gen_throw},
     {"close", gen_close},
+    {"__sizeof__", gen_sizeof},
     {nullptr, nullptr},
 };
 static const GetSetDef gen_getset[] = {
@@ -731,6 +751,7 @@ static const MethodDef coro_methods[] = {
     {"throw", gen_throw},
     {"close", gen_close},
     {"__await__", coro_await_method},
+    {"__sizeof__", gen_sizeof},
     {nullptr, nullptr},
 };
 
@@ -966,7 +987,8 @@ static Ref<Object> agen_aclose(Object* self, Object* const*, size_t nargs, Tuple
 static const MethodDef agen_methods[] = {
     {"__anext__", agen_anext_method}, {"__aiter__", agen_aiter_method},
     {"asend", agen_asend},            {"athrow", agen_athrow},
-    {"aclose", agen_aclose},          {nullptr, nullptr},
+    {"aclose", agen_aclose},          {"__sizeof__", gen_sizeof},
+    {nullptr, nullptr},
 };
 static const GetSetDef agen_getset[] = {
     {"__name__", gen_get_name, gen_set_name}, {"__qualname__", gen_get_qualname, gen_set_qualname},

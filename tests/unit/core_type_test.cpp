@@ -386,8 +386,8 @@ TEST_F(CoreType, SlottedInstanceIsSmallerThanDictInstance) {
   ASSERT_TRUE(ss && ds && dds) << pending();
   int64_t a, b, c;
   ASSERT_TRUE(int_to_i64(ss.get(), &a) && int_to_i64(ds.get(), &b) && int_to_i64(dds.get(), &c));
-  EXPECT_EQ(a, 16 + 16 + 2 * 8);   // header + object + two slot values
-  EXPECT_EQ(b, 16 + 16);           // header (with the dict pointer) + object
+  EXPECT_EQ(a, 16 + 2 * 8);   // object + two slot values (no hidden header)
+  EXPECT_EQ(b, 16 + 8);       // object + its __dict__ pointer
   EXPECT_LT(a, b + c);
 }
 
