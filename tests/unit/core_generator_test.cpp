@@ -2,8 +2,9 @@
 // (vm/generator.cpp) that golden tests cannot see: the thread's recursion
 // depth and current frame are restored after every way of leaving a
 // generator (yield, return, raise, throw, close — inline or not), a
-// finished generator has released its frame, and a deep `yield from`
-// chain runs without C++ recursion.
+// finished generator has released its frame, a suspended frame keeps its
+// value stack and instruction pointer, close() releases the locals at
+// once, and a deep `yield from` chain runs without C++ recursion.
 #include <gtest/gtest.h>
 
 #include <string>
@@ -16,6 +17,8 @@
 #include "vm/code.h"
 #include "vm/generator.h"
 #include "vm/interp.h"
+#include "vm/opcodes.h"
+#include "vm/frame.h"
 #include "vm/threadstate.h"
 
 using namespace coil::runtime;
@@ -119,6 +122,78 @@ del _
   ASSERT_NE(token, nullptr);
   // The module dict holds the only reference once the loop is over.
   EXPECT_EQ(token->refcnt, 1);
+}
+
+// A suspended frame keeps exactly what it had: the value stack holds the
+// partial results of the expression it stopped in (here the pending
+// `1000 + ...` and the list being built), and the instruction pointer
+// resumes right after the YIELD_VALUE.
+TEST_F(GeneratorTest, SuspensionKeepsValueStackAndInstructionPointer) {
+  Ref<Dict> g = run(R"(
+def gen():
+    x = [1000 + (yield "a"), 2000 + (yield "b")]
+    return x
+it = gen()
+first = next(it)
+)");
+  auto* it = static_cast<Generator*>(get(g.get(), "it"));
+  ASSERT_NE(it->frame, nullptr);
+  Frame* f = it->frame;
+  const Instr* ip_before = f->ip;
+  Object** sp_before = f->sp;
+  // Suspended in the middle of the list display: 1000 is on the stack.
+  ASSERT_GT(sp_before - f->stack_base(), 0);
+  int64_t v = 0;
+  EXPECT_TRUE(int_fits_i64(sp_before[-1], &v));
+  EXPECT_EQ(v, 1000);
+  EXPECT_EQ(instr_op(ip_before[-1]), Opcode::YIELD_VALUE);
+  // Resume: the sent value lands where the yield was, and the frame stops
+  // again at the second yield further on.
+  Object* arg = int_from_i64(5).release();
+  Ref<Object> second = call_method(it, intern("send"), &arg, 1);
+  decref(arg);
+  ASSERT_TRUE(second);
+  EXPECT_EQ(str_view(second.get()), "b");
+  EXPECT_GT(f->ip, ip_before);
+  arg = int_from_i64(7).release();
+  Ref<Object> done = call_method(it, intern("send"), &arg, 1);
+  decref(arg);
+  EXPECT_FALSE(done);
+  Ref<Object> exc = fetch_error();
+  ASSERT_TRUE(exc);
+  Ref<Object> value = getattr(exc.get(), "value");
+  ASSERT_TRUE(value);
+  std::string text;
+  repr_utf8(value.get(), &text);
+  EXPECT_EQ(text, "[1005, 2007]");
+}
+
+// close() runs the frame's finally blocks and drops its locals at once:
+// the objects they referenced are back to the references the test holds.
+TEST_F(GeneratorTest, CloseReleasesLocalsImmediately) {
+  Ref<Dict> g = run(R"(
+payload = object()
+log = []
+def gen(p):
+    local_alias = p
+    try:
+        yield 1
+    finally:
+        log.append("finally")
+it = gen(payload)
+next(it)
+)");
+  Object* payload = get(g.get(), "payload");
+  ASSERT_NE(payload, nullptr);
+  intptr_t suspended = payload->refcnt;   // module dict + parameter + alias
+  EXPECT_EQ(suspended, 3);
+  Ref<Object> r = call_method(get(g.get(), "it"), intern("close"), nullptr, 0);
+  ASSERT_TRUE(r);
+  EXPECT_EQ(payload->refcnt, 1);
+  auto* log = get(g.get(), "log");
+  std::string text;
+  repr_utf8(log, &text);
+  EXPECT_EQ(text, "['finally']");
 }
 
 TEST_F(GeneratorTest, DeepYieldFromChainNeedsNoCppRecursion) {
