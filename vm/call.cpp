@@ -347,15 +347,22 @@ static bool bind_arguments(Frame* f, Function* fn, Object* const* args, size_t n
   return true;
 }
 
-Frame* push_python_frame_steal(ThreadState* ts, Function* fn, Object** args, size_t nargs) {
-  Code* code = fn->code.get();
+// The part of every Python-function frame set-up that does not depend on
+// the arguments: the recursion count, the memory, the function's namespaces.
+static Frame* begin_function_frame(ThreadState* ts, Function* fn) {
   if (!enter_recursion(ts)) return nullptr;
-  Frame* f = new_frame(ts, code);
+  Frame* f = new_frame(ts, fn->code.get());
   if (!f) { leave_recursion(ts); return nullptr; }
   f->func = fn;
   incref(fn);
   f->globals = fn->globals.get();
   f->builtins = fn->builtins.get();
+  return f;
+}
+
+Frame* push_python_frame_steal(ThreadState* ts, Function* fn, Object** args, size_t nargs) {
+  Frame* f = begin_function_frame(ts, fn);
+  if (!f) return nullptr;
   // The caller's stack slots are moved, not copied: no refcount traffic.
   for (size_t i = 0; i < nargs; i++) {
     f->localsplus[i] = args[i];
@@ -366,14 +373,8 @@ Frame* push_python_frame_steal(ThreadState* ts, Function* fn, Object** args, siz
 
 Frame* push_python_frame(ThreadState* ts, Function* fn, Object* const* args, size_t nargs,
                          Tuple* kwnames) {
-  if (!enter_recursion(ts)) return nullptr;
-  Code* code = fn->code.get();
-  Frame* f = new_frame(ts, code);
-  if (!f) { leave_recursion(ts); return nullptr; }
-  f->func = fn;
-  incref(fn);
-  f->globals = fn->globals.get();
-  f->builtins = fn->builtins.get();
+  Frame* f = begin_function_frame(ts, fn);
+  if (!f) return nullptr;
   if (!bind_arguments(f, fn, args, nargs, kwnames) || !setup_cells(f, fn->closure.get())) {
     frame_release(ts, f);
     leave_recursion(ts);

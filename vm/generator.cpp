@@ -60,6 +60,7 @@
 #include "runtime/tuple.h"
 #include "vm/eval_internal.h"
 #include "vm/frame.h"
+#include "vm/frameobject.h"
 #include "vm/function.h"
 #include "vm/import.h"
 #include "vm/interp.h"
@@ -564,23 +565,9 @@ static int frame_last_index(const Frame* f) {
 }
 
 static Ref<Object> genframe_locals(Object* self) {
-  Ref<Dict> d = dict_new();
   Frame* f = genframe_frame(self);
-  if (!d || !f) return d;
-  Code* code = f->code;
-  Tuple* names_t = code->localsplus_names.get();
-  for (int i = 0; i < code->nlocalsplus; i++) {
-    Object* v = f->localsplus[i];
-    if (!v) continue;
-    bool cell_slot = i >= code->nlocals;
-    for (int a : code->unit->cell_args) if (a == i) cell_slot = true;
-    if (cell_slot && v->type == &CellType) {
-      v = static_cast<Cell*>(v)->contents.get();
-      if (!v) continue;
-    }
-    if (dict_set(d.get(), names_t->items[i], v) < 0) return nullptr;
-  }
-  return d;
+  if (!f) return dict_new();
+  return frame_locals_of(f);
 }
 
 static Ref<Object> genframe_lineno(Object* self) {
