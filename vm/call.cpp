@@ -38,7 +38,7 @@ using namespace coil::runtime;
 struct FrameStack::Chunk {
   Chunk* prev;
   size_t size;    // usable bytes
-  size_t used;
+  size_t used;    // bytes in use below the chunk's top frame (while not current)
   alignas(16) char data[1];
 };
 
@@ -46,6 +46,7 @@ static constexpr size_t kChunkSize = 256 * 1024;
 
 FrameStack::FrameStack() = default;
 FrameStack::~FrameStack() {
+  std::free(spare_);
   while (top_) {
     Chunk* prev = top_->prev;
     std::free(top_);
@@ -53,40 +54,54 @@ FrameStack::~FrameStack() {
   }
 }
 
-void* FrameStack::push(size_t size) {
-  size = (size + 15) & ~size_t(15);
-  if (!top_ || top_->used + size > top_->size) {
-    size_t cap = size > kChunkSize ? size : kChunkSize;
-    auto* c = static_cast<Chunk*>(std::malloc(sizeof(Chunk) + cap));
-    if (!c) {
-      set_error(exc::MemoryError, "");
-      return nullptr;
-    }
-    c->prev = top_;
-    c->size = cap;
-    c->used = 0;
-    top_ = c;
+void FrameStack::enter_chunk(Chunk* c) {
+  top_ = c;
+  base_ = c ? c->data : nullptr;
+  next_ = c ? c->data + c->used : nullptr;
+  limit_ = c ? c->data + c->size : nullptr;
+}
+
+// The current chunk is full: start a new one above it.
+void* FrameStack::push_slow(size_t size) {
+  if (top_) top_->used = static_cast<size_t>(next_ - base_);
+  size_t cap = size > kChunkSize ? size : kChunkSize;
+  Chunk* c = nullptr;
+  if (spare_ && spare_->size >= size) {
+    // Recursion going back and forth across a chunk boundary reuses it.
+    c = spare_;
+    spare_ = nullptr;
+    cap = c->size;
+  } else {
+    c = static_cast<Chunk*>(std::malloc(sizeof(Chunk) + cap));
   }
-  void* p = top_->data + top_->used;
-  top_->used += size;
+  if (!c) {
+    set_error(exc::MemoryError, "");
+    return nullptr;
+  }
+  c->prev = top_;
+  c->size = cap;
+  c->used = 0;
+  enter_chunk(c);
+  char* p = next_;
+  next_ += size;
   return p;
 }
 
-void FrameStack::pop(void* frame) {
-  // Frames are freed in LIFO order: the popped frame is the last pushed.
-  char* p = static_cast<char*>(frame);
+// The frame is the first of its chunk (or below it): drop emptied chunks and
+// continue in the one below, whose top frame was pushed last.
+void FrameStack::pop_slow(char* p) {
   while (top_ && !(p >= top_->data && p < top_->data + top_->size)) {
     Chunk* prev = top_->prev;
     std::free(top_);
-    top_ = prev;
+    enter_chunk(prev);
   }
-  if (top_) {
-    top_->used = static_cast<size_t>(p - top_->data);
-    if (top_->used == 0 && top_->prev) {
-      Chunk* prev = top_->prev;
-      std::free(top_);
-      top_ = prev;
-    }
+  if (!top_) return;
+  next_ = p;
+  if (p == top_->data && top_->prev) {
+    Chunk* prev = top_->prev;
+    std::free(spare_);
+    spare_ = top_;
+    enter_chunk(prev);
   }
 }
 
@@ -112,12 +127,13 @@ static Frame* new_frame(ThreadState* ts, Code* code) {
   if (!ts->frames) ts->frames = new FrameStack();
   void* mem = ts->frames->push(frame_size(code));
   if (!mem) return nullptr;
-  Frame* f = new (mem) Frame();
+  Frame* f = new (mem) Frame;   // default member initialisers only
   f->code = code;
   incref(code);
-  std::memset(f->localsplus, 0, sizeof(Object*) * code->nlocalsplus);
+  Object** locals = f->localsplus;
+  for (int i = 0, n = code->nlocalsplus; i < n; i++) locals[i] = nullptr;
   f->ip = code->instrs;
-  f->sp = f->stack_base();
+  f->sp = locals + code->nlocalsplus;
   return f;
 }
 

@@ -73,16 +73,44 @@ inline size_t frame_size(const Code* code) {
 }
 
 // Per-thread LIFO allocator for frames.
+//
+// push() and pop() are a pointer bump inside the current chunk (inline: they
+// run on every Python call); only crossing into a new chunk, or back out of
+// one, takes the out-of-line slow paths.
 class FrameStack {
  public:
   FrameStack();
   ~FrameStack();
   // Memory for a frame of `size` bytes; nullptr (MemoryError set) on failure.
-  void* push(size_t size);
-  void pop(void* frame);
+  void* push(size_t size) {
+    size = (size + 15) & ~size_t(15);
+    if (static_cast<size_t>(limit_ - next_) >= size) {
+      char* p = next_;
+      next_ += size;
+      return p;
+    }
+    return push_slow(size);
+  }
+  // Frees the most recently pushed frame (frames are freed in LIFO order).
+  void pop(void* frame) {
+    char* p = static_cast<char*>(frame);
+    if (p >= base_ && p < limit_ && p != base_) {
+      next_ = p;
+      return;
+    }
+    pop_slow(p);
+  }
+
  private:
   struct Chunk;
+  void* push_slow(size_t size);
+  void pop_slow(char* frame);
+  void enter_chunk(Chunk* c);
   Chunk* top_ = nullptr;
+  Chunk* spare_ = nullptr; // an emptied chunk kept for the next push_slow
+  char* base_ = nullptr;   // the current chunk's first usable byte
+  char* next_ = nullptr;   // where the next frame goes
+  char* limit_ = nullptr;  // one past the current chunk's end
 };
 
 }  // namespace coil::vm
