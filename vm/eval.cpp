@@ -533,12 +533,9 @@ dispatch:
     Object* left = TOP();
     if (left->type == &IntType && right->type == &IntType && int_is_small(left) && int_is_small(right)) {
       // The common case, without a call: small-int + - and friends.
-      int64_t a = int_small_value(left), b = int_small_value(right), v;
+      int64_t v;
       uint32_t op = oparg >= static_cast<uint32_t>(kInplaceOffset) ? oparg - kInplaceOffset : oparg;
-      bool done = false;
-      if (op == static_cast<uint32_t>(BinaryOp::Add)) done = !__builtin_add_overflow(a, b, &v);
-      else if (op == static_cast<uint32_t>(BinaryOp::Sub)) done = !__builtin_sub_overflow(a, b, &v);
-      if (done) {
+      if (small_int_op(int_small_value(left), int_small_value(right), static_cast<BinaryOp>(op), &v)) {
         Ref<Object> r = int_from_i64(v);
         if (!r) { decref(right); goto error; }
         decref(right);

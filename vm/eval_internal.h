@@ -2,6 +2,7 @@
 // of contents; the work of each instruction lives in these functions).
 #pragma once
 
+#include <cstdint>
 #include <string>
 
 #include "runtime/dict.h"
@@ -47,6 +48,30 @@ Ref<Object> run_frame(ThreadState* ts, Frame* entry);
 Ref<Object> call_ex(Object* func, Object* args, Object* kwargs);
 Ref<Object> make_function(Code* code, Dict* globals, Object* defaults, Object* kwdefaults,
                           Object* annotations, Object* closure);
+
+// Small-int arithmetic without leaving the eval loop's helpers: the
+// common case in loops and counters.  Overflow falls back to the generic
+// path, which promotes to a big int.
+inline bool small_int_op(int64_t a, int64_t b, runtime::BinaryOp op, int64_t* r) {
+  using runtime::BinaryOp;
+  switch (op) {
+    case BinaryOp::Add: return !__builtin_add_overflow(a, b, r);
+    case BinaryOp::Sub: return !__builtin_sub_overflow(a, b, r);
+    case BinaryOp::Mul: return !__builtin_mul_overflow(a, b, r);
+    case BinaryOp::And: *r = a & b; return true;
+    case BinaryOp::Or: *r = a | b; return true;
+    case BinaryOp::Xor: *r = a ^ b; return true;
+    case BinaryOp::FloorDiv:
+    case BinaryOp::Remainder: {
+      if (b == 0 || (a == INT64_MIN && b == -1)) return false;
+      int64_t q = a / b, m = a % b;
+      if (m != 0 && ((m < 0) != (b < 0))) { q -= 1; m += b; }
+      *r = op == BinaryOp::FloorDiv ? q : m;
+      return true;
+    }
+    default: return false;
+  }
+}
 
 // ---- attribute and operator fast paths (ops.cpp) --------------------------------
 // LOAD_METHOD: if `name` on `owner` is a plain method found on the type,

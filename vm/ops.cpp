@@ -65,29 +65,6 @@ Ref<Object> load_method(Object* owner, Str* name, Object** meth) {
 
 // ---- operators ------------------------------------------------------------------
 
-// Small-int arithmetic without leaving the eval loop's helpers: the
-// common case in loops and counters.  Overflow falls back to the generic
-// path, which promotes to a big int.
-static bool small_int_op(int64_t a, int64_t b, BinaryOp op, int64_t* r) {
-  switch (op) {
-    case BinaryOp::Add: return !__builtin_add_overflow(a, b, r);
-    case BinaryOp::Sub: return !__builtin_sub_overflow(a, b, r);
-    case BinaryOp::Mul: return !__builtin_mul_overflow(a, b, r);
-    case BinaryOp::And: *r = a & b; return true;
-    case BinaryOp::Or: *r = a | b; return true;
-    case BinaryOp::Xor: *r = a ^ b; return true;
-    case BinaryOp::FloorDiv:
-    case BinaryOp::Remainder: {
-      if (b == 0 || (a == INT64_MIN && b == -1)) return false;
-      int64_t q = a / b, m = a % b;
-      if (m != 0 && ((m < 0) != (b < 0))) { q -= 1; m += b; }
-      *r = op == BinaryOp::FloorDiv ? q : m;
-      return true;
-    }
-    default: return false;
-  }
-}
-
 static bool float_op(double a, double b, BinaryOp op, double* r) {
   switch (op) {
     case BinaryOp::Add: *r = a + b; return true;
