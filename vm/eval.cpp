@@ -617,6 +617,20 @@ dispatch:
     Object* key = POP();
     Object* container = POP();
     Object* v = POP();
+    if (container->type == &ListType && key->type == &IntType && int_is_small(key)) {
+      // list[i] = v for an in-range index: swap the item, no call.
+      List* l = static_cast<List*>(container);
+      int64_t i = int_small_value(key);
+      if (i < 0) i += static_cast<int64_t>(l->size);
+      if (i >= 0 && static_cast<size_t>(i) < l->size) {
+        Object* old = l->items[i];
+        l->items[i] = v;   // the stack's reference moves into the list
+        decref(old);
+        decref(key);
+        decref(container);
+        DISPATCH();
+      }
+    }
     int rc = setitem(container, key, v);
     decref(key);
     decref(container);
