@@ -218,16 +218,6 @@ int is_true(Object* o) {
 
 namespace {
 
-CompareOp swapped(CompareOp op) {
-  switch (op) {
-    case CompareOp::Lt: return CompareOp::Gt;
-    case CompareOp::Le: return CompareOp::Ge;
-    case CompareOp::Gt: return CompareOp::Lt;
-    case CompareOp::Ge: return CompareOp::Le;
-    default: return op;
-  }
-}
-
 const char* op_symbol(CompareOp op) {
   static const char* const s[] = {"<", "<=", "==", "!=", ">", ">="};
   return s[static_cast<int>(op)];

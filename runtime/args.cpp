@@ -83,6 +83,13 @@ bool bind_args(const ArgSpec& spec, Object* const* args, size_t nargs, Tuple* kw
   return true;
 }
 
+bool check_no_args(const char* qualname, size_t nargs, Tuple* kwnames) {
+  size_t given = nargs + (kwnames ? kwnames->size : 0);
+  if (given == 0) return true;
+  set_errorf(exc::TypeError, "%s() takes no arguments (%zd given)", qualname, static_cast<ssize_t>(given));
+  return false;
+}
+
 bool check_no_kwargs(const char* fname, Tuple* kwnames) {
   if (!kwnames || kwnames->size == 0) return true;
   set_errorf(exc::TypeError, "%.200s() takes no keyword arguments", fname);

@@ -39,6 +39,9 @@ bool bind_args(const ArgSpec& spec, Object* const* args, size_t nargs,
 // "name() takes no keyword arguments", "name expected at most 2 arguments, got 3",
 // "name expected at least 1 argument, got 0" (CPython's unpack_arguments wording).
 bool check_no_kwargs(const char* fname, Tuple* kwnames);
+// For methods that take nothing, with CPython's METH_NOARGS wording, where
+// keywords count as arguments: "int.bit_length() takes no arguments (1 given)".
+bool check_no_args(const char* qualname, size_t nargs, Tuple* kwnames);
 bool check_nargs(const char* fname, size_t nargs, size_t min, size_t max);
 
 }  // namespace coil::runtime

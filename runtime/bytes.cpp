@@ -1159,16 +1159,7 @@ Ref<Object> bytes_richcompare(Object* a, Object* b, CompareOp op) {
   if (!bytes_like_view(a, &x) || !bytes_like_view(b, &y)) return not_implemented();
   if ((op == CompareOp::Eq || op == CompareOp::Ne) && x.size() != y.size())
     return new_bool(op == CompareOp::Ne);
-  int c = x.compare(y);
-  switch (op) {
-    case CompareOp::Eq: return new_bool(c == 0);
-    case CompareOp::Ne: return new_bool(c != 0);
-    case CompareOp::Lt: return new_bool(c < 0);
-    case CompareOp::Le: return new_bool(c <= 0);
-    case CompareOp::Gt: return new_bool(c > 0);
-    case CompareOp::Ge: return new_bool(c >= 0);
-  }
-  return not_implemented();
+  return new_bool(compare_holds(x.compare(y), op));
 }
 
 Ref<Object> bytes_add(Object* a, Object* b) {

@@ -597,16 +597,6 @@ int compare_double_int(double x, Object* i) {
   return (c < 0) - (c > 0);
 }
 
-CompareOp swapped(CompareOp op) {
-  switch (op) {
-    case CompareOp::Lt: return CompareOp::Gt;
-    case CompareOp::Le: return CompareOp::Ge;
-    case CompareOp::Gt: return CompareOp::Lt;
-    case CompareOp::Ge: return CompareOp::Le;
-    default: return op;
-  }
-}
-
 Ref<Object> float_richcompare(Object* a, Object* b, CompareOp op) {
   if (!float_check(a)) {
     if (!float_check(b)) return not_implemented();
@@ -624,29 +614,13 @@ Ref<Object> float_richcompare(Object* a, Object* b, CompareOp op) {
     return not_implemented();
   }
   if (c == 2) return new_bool(op == CompareOp::Ne);
-  bool r = false;
-  switch (op) {
-    case CompareOp::Lt: r = c < 0; break;
-    case CompareOp::Le: r = c <= 0; break;
-    case CompareOp::Eq: r = c == 0; break;
-    case CompareOp::Ne: r = c != 0; break;
-    case CompareOp::Gt: r = c > 0; break;
-    case CompareOp::Ge: r = c >= 0; break;
-  }
-  return new_bool(r);
+  return new_bool(compare_holds(c, op));
 }
 
 // ---- methods -------------------------------------------------------------------------
 
-bool no_args(const char* qualname, size_t nargs, Tuple* kwnames) {
-  size_t given = nargs + (kwnames ? kwnames->size : 0);
-  if (given == 0) return true;
-  set_errorf(exc::TypeError, "%s() takes no arguments (%zd given)", qualname, static_cast<ssize_t>(given));
-  return false;
-}
-
 #define NOARGS(name)                                   \
-  if (!no_args(name, nargs, kwnames)) return nullptr;
+  if (!check_no_args(name, nargs, kwnames)) return nullptr;
 
 Ref<Object> float_conjugate_meth(Object* self, Object* const*, size_t nargs, Tuple* kwnames) {
   NOARGS("float.conjugate")

@@ -935,29 +935,13 @@ int64_t int_hash(Object* a) { return int_hash_value(a); }
 Ref<Object> int_richcompare(Object* a, Object* b, CompareOp op) {
   if (!int_check(a) || !int_check(b)) return not_implemented();
   int c = int_compare(a, b);
-  bool r = false;
-  switch (op) {
-    case CompareOp::Lt: r = c < 0; break;
-    case CompareOp::Le: r = c <= 0; break;
-    case CompareOp::Eq: r = c == 0; break;
-    case CompareOp::Ne: r = c != 0; break;
-    case CompareOp::Gt: r = c > 0; break;
-    case CompareOp::Ge: r = c >= 0; break;
-  }
-  return new_bool(r);
+  return new_bool(compare_holds(c, op));
 }
 
 // ---- methods ------------------------------------------------------------------------
 
-bool no_args(const char* qualname, size_t nargs, Tuple* kwnames) {
-  size_t given = nargs + (kwnames ? kwnames->size : 0);
-  if (given == 0) return true;
-  set_errorf(exc::TypeError, "%s() takes no arguments (%zd given)", qualname, static_cast<ssize_t>(given));
-  return false;
-}
-
 #define NOARGS(name)                                   \
-  if (!no_args(name, nargs, kwnames)) return nullptr;
+  if (!check_no_args(name, nargs, kwnames)) return nullptr;
 
 Ref<Object> int_conjugate_meth(Object* self, Object* const*, size_t nargs, Tuple* kwnames) {
   NOARGS("int.conjugate")

@@ -45,6 +45,31 @@ struct Dict;
 
 enum class CompareOp : uint8_t { Lt, Le, Eq, Ne, Gt, Ge };
 
+// Whether a three-way comparison result (negative, zero, positive)
+// satisfies `op`: compare_holds(-1, Lt) is true.
+inline bool compare_holds(int c, CompareOp op) {
+  switch (op) {
+    case CompareOp::Lt: return c < 0;
+    case CompareOp::Le: return c <= 0;
+    case CompareOp::Eq: return c == 0;
+    case CompareOp::Ne: return c != 0;
+    case CompareOp::Gt: return c > 0;
+    case CompareOp::Ge: return c >= 0;
+  }
+  return false;
+}
+
+// The operator to use with the operands swapped: a < b is b > a.
+inline CompareOp swapped(CompareOp op) {
+  switch (op) {
+    case CompareOp::Lt: return CompareOp::Gt;
+    case CompareOp::Le: return CompareOp::Ge;
+    case CompareOp::Gt: return CompareOp::Lt;
+    case CompareOp::Ge: return CompareOp::Le;
+    default: return op;
+  }
+}
+
 // The binary operators, in the order of CPython 3.11's BINARY_OP oparg
 // (NB_ADD ... NB_XOR); the in-place forms are kInplaceOffset higher.
 enum class BinaryOp : uint8_t {

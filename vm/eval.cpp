@@ -557,22 +557,14 @@ dispatch:
     Object* left = TOP();
     if (left->type == &IntType && right->type == &IntType && int_is_small(left) && int_is_small(right)) {
       int64_t a = int_small_value(left), b = int_small_value(right);
-      bool t;
-      switch (static_cast<CompareOp>(oparg)) {
-        case CompareOp::Lt: t = a < b; break;
-        case CompareOp::Le: t = a <= b; break;
-        case CompareOp::Eq: t = a == b; break;
-        case CompareOp::Ne: t = a != b; break;
-        case CompareOp::Gt: t = a > b; break;
-        default: t = a >= b; break;
-      }
+      bool t = compare_holds((a > b) - (a < b), static_cast<CompareOp>(oparg));
       decref(right);
       decref(left);
       TOP() = t ? True : False;
       incref(TOP());
       DISPATCH();
     }
-    Ref<Object> r = fast_compare(left, right, static_cast<CompareOp>(oparg));
+    Ref<Object> r = rich_compare(left, right, static_cast<CompareOp>(oparg));
     decref(right);
     if (!r) goto error;
     decref(left);

@@ -78,7 +78,6 @@ inline bool small_int_op(int64_t a, int64_t b, runtime::BinaryOp op, int64_t* r)
 // stores it (new ref) in *meth and returns null; else returns the attribute.
 Ref<Object> load_method(Object* owner, Str* name, Object** meth);
 Ref<Object> fast_binary_op(Object* left, Object* right, uint32_t oparg);
-Ref<Object> fast_compare(Object* left, Object* right, runtime::CompareOp op);
 Ref<Object> fast_subscript(Object* container, Object* key);
 Ref<Object> fast_iter_next(Object* it);
 Ref<Object> build_set(Object* const* items, size_t n);

@@ -88,23 +88,6 @@ Ref<Object> fast_binary_op(Object* left, Object* right, uint32_t oparg) {
   return inplace ? inplace_op(left, right, op) : binary_op(left, right, op);
 }
 
-Ref<Object> fast_compare(Object* left, Object* right, CompareOp op) {
-  if (left->type == &IntType && right->type == &IntType && int_is_small(left) && int_is_small(right)) {
-    int64_t a = int_small_value(left), b = int_small_value(right);
-    bool r = false;
-    switch (op) {
-      case CompareOp::Lt: r = a < b; break;
-      case CompareOp::Le: r = a <= b; break;
-      case CompareOp::Eq: r = a == b; break;
-      case CompareOp::Ne: r = a != b; break;
-      case CompareOp::Gt: r = a > b; break;
-      case CompareOp::Ge: r = a >= b; break;
-    }
-    return new_bool(r);
-  }
-  return rich_compare(left, right, op);
-}
-
 Ref<Object> fast_subscript(Object* container, Object* key) {
   if (container->type == &ListType) {
     int64_t i;

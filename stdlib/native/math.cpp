@@ -134,11 +134,6 @@ MATH_FUNC1(sqrt, std::sqrt, false)
 MATH_FUNC1(tan, std::tan, false)
 MATH_FUNC1(tanh, std::tanh, false)
 
-double m_lgamma(double x) {
-  if (std::isfinite(x) && x <= 0 && x == std::floor(x)) { errno = EDOM; return HUGE_VAL; }
-  return std::lgamma(x);
-}
-
 Ref<Object> math_lgamma(Object*, Object* const* args, size_t nargs, Tuple* kw) {
   if (!one_arg("lgamma", nargs, kw)) return nullptr;
   double x;
