@@ -342,7 +342,7 @@ class Codegen {
   void compile_raise(const ast::Raise* s);
   void compile_try(const ast::Try* s);
   void compile_try_except(const ast::Try* s);
-  void compile_try_finally(const ast::Try* s);
+  void compile_try_finally(const ast::Try* s, bool star);
   void compile_try_star(const ast::Try* s);
   void compile_try_star_except(const ast::Try* s);
   void compile_assert(const ast::Assert* s);
@@ -1250,7 +1250,7 @@ void Codegen::compile_assert(const ast::Assert* s) {
 
 // ---- try -----------------------------------------------------------------
 void Codegen::compile_try(const ast::Try* s) {
-  if (!s->finalbody.empty()) compile_try_finally(s);
+  if (!s->finalbody.empty()) compile_try_finally(s, false);
   else compile_try_except(s);
 }
 
@@ -1258,7 +1258,8 @@ void Codegen::compile_try(const ast::Try* s) {
 //   end:     SETUP_CLEANUP cleanup ; PUSH_EXC_INFO ; <finalbody> ; RERAISE 0
 //   cleanup: COPY 3 ; POP_EXCEPT ; RERAISE 1
 //   exit:
-void Codegen::compile_try_finally(const ast::Try* s) {
+// `star`: the protected part is try/except* (compile_try_star_except).
+void Codegen::compile_try_finally(const ast::Try* s, bool star) {
   BasicBlock* body = new_block();
   BasicBlock* end = new_block();
   BasicBlock* exit = new_block();
@@ -1266,8 +1267,9 @@ void Codegen::compile_try_finally(const ast::Try* s) {
   emit_jump(kSetupFinally, end);
   use_block(body);
   push_fblock(FBlock{FBlockKind::FinallyTry, body, end, &s->finalbody});
-  if (!s->handlers.empty()) compile_try_except(s);
-  else compile_stmts(s->body);
+  if (s->handlers.empty()) compile_stmts(s->body);
+  else if (star) compile_try_star_except(s);
+  else compile_try_except(s);
   unset_loc();
   emit_pop_block();
   pop_fblock();
@@ -1375,37 +1377,9 @@ void Codegen::compile_try_except(const ast::Try* s) {
 }
 
 void Codegen::compile_try_star(const ast::Try* s) {
-  if (!s->finalbody.empty()) {
-    // try/except*/finally: the finally part is compiled as for try.
-    BasicBlock* body = new_block();
-    BasicBlock* end = new_block();
-    BasicBlock* exit = new_block();
-    BasicBlock* cleanup = new_block();
-    emit_jump(kSetupFinally, end);
-    use_block(body);
-    push_fblock(FBlock{FBlockKind::FinallyTry, body, end, &s->finalbody});
-    if (!s->handlers.empty()) compile_try_star_except(s);
-    else compile_stmts(s->body);
-    unset_loc();
-    emit_pop_block();
-    pop_fblock();
-    compile_stmts(s->finalbody);
-    unset_loc();
-    emit_jump(kJump, exit);
-    use_block(end);
-    emit_jump(kSetupCleanup, cleanup);
-    emit(Opcode::PUSH_EXC_INFO);
-    push_fblock(FBlock{FBlockKind::FinallyEnd, end});
-    compile_stmts(s->finalbody);
-    pop_fblock();
-    unset_loc();
-    emit(Opcode::RERAISE, 0);
-    use_block(cleanup);
-    pop_except_and_reraise();
-    use_block(exit);
-  } else {
-    compile_try_star_except(s);
-  }
+  // try/except*/finally: the finally part is compiled as for try.
+  if (!s->finalbody.empty()) compile_try_finally(s, true);
+  else compile_try_star_except(s);
 }
 
 // except*: every handler sees the part of the exception group its type
