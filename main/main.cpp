@@ -14,6 +14,7 @@
 #include "runtime/error.h"
 #include "runtime/list.h"
 #include "runtime/str.h"
+#include "stdlib/native/signals.h"
 #include "vm/cli_tools.h"
 #include "vm/interp.h"
 
@@ -79,5 +80,6 @@ int main(int argc, char** argv) {
     status = globals ? vm::run_repl(globals) : vm::handle_uncaught();
   }
   vm::vm_finalize();
+  runtime::signals_exit_if_interrupted();   // uncaught KeyboardInterrupt: die by SIGINT
   return status;
 }

@@ -50,6 +50,7 @@
 #include <cstdlib>
 #include <cstring>
 #include <unordered_map>
+#include <vector>
 
 #include <sys/mman.h>
 
@@ -64,6 +65,7 @@
 #include <sanitizer/lsan_interface.h>
 #endif
 
+#include "runtime/gc.h"
 #include "runtime/object.h"
 #include "runtime/type.h"
 
@@ -80,9 +82,13 @@ constexpr uintptr_t kChunkMask = ~(uintptr_t{kChunkSize} - 1);
 constexpr size_t kLargeHeader = 16;
 
 struct ChunkHeader {
-  uint32_t cls;          // size class: blocks are cls * kGrain bytes
-  uint32_t block_size;
-  uint64_t reciprocal;   // floor(2^32 / block_size) + 1: offset / size by multiply
+  uint16_t cls;          // size class: blocks are cls * kGrain bytes
+  uint16_t block_size;
+  uint32_t reciprocal;   // floor(2^32 / block_size) + 1: offset / size by multiply
+  // The cycle collector's side bits (runtime/gc.h, "SIDE BITS" below):
+  // kGcPlanes bitmaps of one bit per block, calloc'd when the chunk's
+  // first object is tracked; null in chunks that never held one.
+  uint64_t* gc_bits;
 };
 static_assert(sizeof(ChunkHeader) == 16, "keeps blocks whose size is a multiple of 16 16-byte aligned");
 
@@ -166,9 +172,10 @@ bool refill(size_t cls) {
   if (!register_chunk(reinterpret_cast<uintptr_t>(chunk))) return false;   // chunk leaks: OOM anyway
   auto* h = reinterpret_cast<ChunkHeader*>(chunk);
   size_t block = cls * kGrain;
-  h->cls = static_cast<uint32_t>(cls);
-  h->block_size = static_cast<uint32_t>(block);
-  h->reciprocal = (uint64_t{1} << 32) / block + 1;
+  h->cls = static_cast<uint16_t>(cls);
+  h->block_size = static_cast<uint16_t>(block);
+  h->reciprocal = static_cast<uint32_t>((uint64_t{1} << 32) / block + 1);
+  h->gc_bits = nullptr;
   size_t n = (kChunkSize - sizeof(ChunkHeader)) / block;
   // Pushed in reverse so the free list hands blocks out in address order.
   for (size_t i = n; i-- > 0;) {
@@ -202,20 +209,209 @@ void* large_alloc(size_t total) {
   return block + kLargeHeader;
 }
 
+void side_forget(const void* p);
+
+// Word 1 of a large block's header: bit 0 says "has an entry in the side
+// flags of the cycle collector" (non-prefixed blocks only), so freeing an
+// ordinary large buffer never looks in that table.
+constexpr uint64_t kLargeHasSideFlags = 1;
+
 void large_free(char* data) {
   char* block = data - kLargeHeader;
+  if (reinterpret_cast<uint64_t*>(block)[1] & kLargeHasSideFlags) side_forget(data);
 #ifdef COIL_ALLOC_POISON
   std::memset(block, 0xDB, reinterpret_cast<uint64_t*>(block)[0] + kLargeHeader);
 #endif
   std::free(block);
 }
 
+
+// ---- SIDE BITS for the cycle collector (runtime/gc.h) ---------------------------
+//
+// The collector needs three facts per object — is it tracked, has its
+// __del__ run (PEP 442), is it frozen (gc.freeze) — and coil's blocks have
+// no header to keep them in.  So they live beside the blocks: a chunk
+// whose blocks ever held a tracked object gets kGcPlanes bitmaps, one bit
+// per block, found through ChunkHeader::gc_bits.  Chunks of floats or
+// strs never pay for them.  The few objects that do not start a pooled
+// block (large blocks from malloc, and the prefixed instances of str /
+// bytes / tuple subclasses) keep the same bits in a small hash map instead.
+// Freeing a block clears its bits, so a block reused by a new object
+// starts clean, and freeing a tracked object lowers the collector's
+// allocation count (gc::g_young_count), as CPython's gc_dealloc does.
+
+constexpr int kGcPlanes = 3;   // gc::HeapBit: tracked, finalized, frozen
+
+inline size_t plane_words(const ChunkHeader* h) {
+  size_t blocks = (kChunkSize - sizeof(ChunkHeader)) / h->block_size;
+  return (blocks + 63) / 64;
+}
+
+// Chunks that have side bitmaps (the full-heap walk visits only these).
+std::vector<ChunkHeader*>& gc_chunks() {
+  static auto* v = new std::vector<ChunkHeader*>();
+  return *v;
+}
+
+std::unordered_map<const void*, uint8_t>& side_flags() {
+  static auto* m = new std::unordered_map<const void*, uint8_t>();
+  return *m;
+}
+
+constexpr uint8_t kSideTracked = 1u << gc::kTracked;
+
+void side_forget(const void* p) {
+  auto& m = side_flags();
+  if (m.empty()) return;
+  auto it = m.find(p);
+  if (it == m.end()) return;
+  if ((it->second & kSideTracked) && gc::g_young_count > 0) --gc::g_young_count;
+  m.erase(it);
+}
+
+// The block `p` is freed: clear its bits in every plane.
+inline void forget_block_bits(ChunkHeader* h, uint64_t idx) {
+  size_t words = plane_words(h);
+  size_t w = idx >> 6;
+  uint64_t m = uint64_t{1} << (idx & 63);
+  uint64_t* bits = h->gc_bits;
+  if (bits[w] & m) {
+    if (gc::g_young_count > 0) --gc::g_young_count;
+  }
+  for (int plane = 0; plane < kGcPlanes; plane++) bits[plane * words + w] &= ~m;
+}
+
+// Finds the chunk and block index of an object that starts a pooled block;
+// false for everything else (large blocks, prefixed instances, statics).
+inline bool locate_block(const void* o, ChunkHeader** h_out, uint64_t* idx_out) {
+  uintptr_t p = reinterpret_cast<uintptr_t>(o);
+  uintptr_t chunk = p & kChunkMask;
+  if (!chunk_registered(chunk)) return false;
+  auto* h = reinterpret_cast<ChunkHeader*>(chunk);
+  uint64_t off = p - chunk - sizeof(ChunkHeader);
+  uint64_t idx = (off * h->reciprocal) >> 32;
+  if (idx * h->block_size != off) return false;   // an interior (prefixed) pointer
+  *h_out = h;
+  *idx_out = idx;
+  return true;
+}
+
+bool ensure_bits(ChunkHeader* h) {
+  if (h->gc_bits) return true;
+  try {
+    gc_chunks().push_back(h);
+  } catch (...) {
+    return false;
+  }
+  h->gc_bits = static_cast<uint64_t*>(std::calloc(kGcPlanes * plane_words(h), sizeof(uint64_t)));
+  if (!h->gc_bits) {
+    gc_chunks().pop_back();
+    return false;
+  }
+  return true;
+}
+
+// A large block without a prefix carries its header 16 bytes before the
+// object; record there that the side map has an entry for it.
+void mark_large_header(const void* o) {
+  uintptr_t p = reinterpret_cast<uintptr_t>(o);
+  if (chunk_registered(p & kChunkMask)) return;   // a prefixed pooled instance
+  auto& pre = large_prefixed();
+  if (!pre.empty() && pre.count(const_cast<void*>(o))) return;
+  reinterpret_cast<uint64_t*>(const_cast<char*>(static_cast<const char*>(o)) - kLargeHeader)[1] |=
+      kLargeHasSideFlags;
+}
+
 }  // namespace
+
+namespace gc {
+
+int64_t g_young_count = 0;
+
+bool heap_test(const Object* o, HeapBit bit) {
+  ChunkHeader* h;
+  uint64_t idx;
+  if (locate_block(o, &h, &idx)) {
+    if (!h->gc_bits) return false;
+    return (h->gc_bits[bit * plane_words(h) + (idx >> 6)] >> (idx & 63)) & 1;
+  }
+  auto& m = side_flags();
+  if (m.empty()) return false;
+  auto it = m.find(o);
+  return it != m.end() && (it->second & (1u << bit));
+}
+
+bool heap_set(const Object* o, HeapBit bit) {
+  ChunkHeader* h;
+  uint64_t idx;
+  if (locate_block(o, &h, &idx)) {
+    if (!ensure_bits(h)) return false;
+    h->gc_bits[bit * plane_words(h) + (idx >> 6)] |= uint64_t{1} << (idx & 63);
+    return true;
+  }
+  try {
+    auto [it, fresh] = side_flags().try_emplace(o, 0);
+    it->second |= static_cast<uint8_t>(1u << bit);
+    if (fresh) mark_large_header(o);
+  } catch (...) {
+    return false;
+  }
+  return true;
+}
+
+void heap_clear(const Object* o, HeapBit bit) {
+  ChunkHeader* h;
+  uint64_t idx;
+  if (locate_block(o, &h, &idx)) {
+    if (h->gc_bits) h->gc_bits[bit * plane_words(h) + (idx >> 6)] &= ~(uint64_t{1} << (idx & 63));
+    return;
+  }
+  auto& m = side_flags();
+  auto it = m.find(o);
+  if (it != m.end()) it->second &= static_cast<uint8_t>(~(1u << bit));
+}
+
+void heap_for_each(HeapBit with, int without, void (*fn)(Object*, void*), void* arg) {
+  auto& chunks = gc_chunks();
+  for (size_t c = 0; c < chunks.size(); c++) {
+    ChunkHeader* h = chunks[c];
+    size_t words = plane_words(h);
+    size_t blocks = (kChunkSize - sizeof(ChunkHeader)) / h->block_size;
+    char* first = reinterpret_cast<char*>(h) + sizeof(ChunkHeader);
+    for (size_t w = 0; w < words; w++) {
+      uint64_t m = h->gc_bits[with * words + w];
+      if (without >= 0) m &= ~h->gc_bits[without * words + w];
+      while (m) {
+        size_t idx = w * 64 + static_cast<size_t>(__builtin_ctzll(m));
+        m &= m - 1;
+        if (idx < blocks) fn(reinterpret_cast<Object*>(first + idx * h->block_size), arg);
+      }
+    }
+  }
+  // The side map may change under `fn` only through frees, which the
+  // collector's walks never cause; copy anyway, it is small.
+  std::vector<const void*> side;
+  for (auto& [p, flags] : side_flags()) {
+    if (!(flags & (1u << with))) continue;
+    if (without >= 0 && (flags & (1u << without))) continue;
+    side.push_back(p);
+  }
+  for (const void* p : side) fn(static_cast<Object*>(const_cast<void*>(p)), arg);
+}
+
+}  // namespace gc
+
+namespace {
+}  // namespace
+
+void (*g_mem_trace_alloc)(void* p, size_t size) = nullptr;
+void (*g_mem_trace_free)(void* p) = nullptr;
 
 void* mem_alloc(size_t size) {
   if (size > SIZE_MAX / 2) return nullptr;
-  if (size <= kMaxPooled) return pool_alloc(size);
-  return large_alloc(size);
+  void* p = size <= kMaxPooled ? pool_alloc(size) : large_alloc(size);
+  if (g_mem_trace_alloc && p) [[unlikely]] g_mem_trace_alloc(p, size);
+  return p;
 }
 
 void* mem_alloc_prefixed(size_t size, size_t prefix) {
@@ -225,6 +421,7 @@ void* mem_alloc_prefixed(size_t size, size_t prefix) {
     char* block = static_cast<char*>(pool_alloc(total));
     if (!block) return nullptr;
     std::memset(block, 0, prefix);
+    if (g_mem_trace_alloc) [[unlikely]] g_mem_trace_alloc(block + prefix, total);
     return block + prefix;
   }
   char* block = static_cast<char*>(large_alloc(total));
@@ -239,18 +436,25 @@ void* mem_alloc_prefixed(size_t size, size_t prefix) {
       return nullptr;
     }
   }
+  if (g_mem_trace_alloc) [[unlikely]] g_mem_trace_alloc(p, total);
   return p;
 }
 
 void mem_free(void* p) {
   if (!p) return;
+  if (g_mem_trace_free) [[unlikely]] g_mem_trace_free(p);
   uintptr_t chunk = reinterpret_cast<uintptr_t>(p) & kChunkMask;
   if (chunk_registered(chunk)) {
-    auto* h = reinterpret_cast<const ChunkHeader*>(chunk);
+    auto* h = reinterpret_cast<ChunkHeader*>(chunk);
     // Round an interior (prefixed) pointer down to its block.
     uint64_t off = reinterpret_cast<uintptr_t>(p) - chunk - sizeof(ChunkHeader);
     uint64_t idx = (off * h->reciprocal) >> 32;
     char* block = reinterpret_cast<char*>(chunk) + sizeof(ChunkHeader) + idx * h->block_size;
+    if (block != p) {
+      side_forget(p);
+    } else if (h->gc_bits) {
+      forget_block_bits(h, idx);
+    }
 #ifdef COIL_ALLOC_POISON
     std::memset(block, 0xDB, h->block_size);
 #endif
@@ -265,6 +469,7 @@ void mem_free(void* p) {
     if (it != pre.end()) {
       char* block = it->second;
       pre.erase(it);
+      side_forget(p);
       large_free(block);
       return;
     }
@@ -276,7 +481,16 @@ void mem_free(void* p) {
 // mem_alloc for built-in types; heap types add their __dict__/__slots__
 // words, zeroed, at the end of the object (fixed-size bases) or just before
 // it (variable-size bases) — see runtime/type.cpp's layout essay.
+//
+// Objects of container types (a traverse slot) are tracked by the cycle
+// collector from here on (runtime/gc.h).
 void* alloc_object_memory(TypeObject* type, size_t size) {
+  void* mem = alloc_object_memory_untracked(type, size);
+  if (mem && type->traverse) gc::track(static_cast<Object*>(mem));
+  return mem;
+}
+
+void* alloc_object_memory_untracked(TypeObject* type, size_t size) {
   if (!(type->flags & kHeapType) || !type->instance_extras) return mem_alloc(size);
   size_t words = static_cast<size_t>(type->instance_extras) * sizeof(Object*);
   if (type->extras_base < 0) return mem_alloc_prefixed(size, words);

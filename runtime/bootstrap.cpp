@@ -103,6 +103,7 @@ bool runtime_init() {
 
   // 5. Exceptions (BaseException ... ExceptionGroup).
   init_exception_types();
+  reserve_memory_error();
   g_initialised = true;
   return true;
 }

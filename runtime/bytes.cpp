@@ -1339,7 +1339,12 @@ bool construct_data(const char* fname, Object* const* args, size_t nargs, Tuple*
       set_error(exc::ValueError, "negative count");
       return false;
     }
-    out->assign(static_cast<size_t>(n), '\0');
+    try {
+      out->assign(static_cast<size_t>(n), '\0');
+    } catch (const std::bad_alloc&) {   // bytes(10**12): MemoryError, as CPython
+      no_memory_error();
+      return false;
+    }
     return true;
   }
   if (!collect_bytes(src, out)) {

@@ -948,6 +948,15 @@ bool add_functions(Dict* dict, const MethodDef* table, Object* module) {
 
 namespace {
 
+// The descriptors' strong references: the defining type and the name
+// (CPython's descr_traverse visits d_type too: a class is in a cycle with
+// the descriptors in its own __dict__).
+void descr_traverse(Object* self, VisitFn visit, void* arg) {
+  auto* d = static_cast<DescrBase*>(self);
+  if (d->owner) visit(d->owner.get(), arg);
+  if (d->name) visit(d->name.get(), arg);
+}
+
 void basic(TypeObject* t, const char* name, size_t size, DeallocFn dealloc) {
   t->name = name;
   t->basic_size = size;
@@ -1049,6 +1058,7 @@ const char* const kPropertyTypeDoc =
 
 void init_descr_types() {
   basic(&MethodDescrType, "method_descriptor", sizeof(MethodDescr), method_descr_dealloc);
+  MethodDescrType.traverse = descr_traverse;
   MethodDescrType.flags |= kMethodDescriptor;
   MethodDescrType.repr = method_descr_repr;
   MethodDescrType.descr_get = method_descr_get;
@@ -1056,6 +1066,7 @@ void init_descr_types() {
   MethodDescrType.getset = method_descr_getset;
 
   basic(&ClassMethodDescrType, "classmethod_descriptor", sizeof(MethodDescr), method_descr_dealloc);
+  ClassMethodDescrType.traverse = descr_traverse;
   ClassMethodDescrType.repr = method_descr_repr;
   ClassMethodDescrType.descr_get = classmethod_descr_get;
   ClassMethodDescrType.call = classmethod_descr_call;
@@ -1063,6 +1074,11 @@ void init_descr_types() {
 
   basic(&BuiltinFunctionType, "builtin_function_or_method", sizeof(BuiltinFunction), builtin_dealloc);
   BuiltinFunctionType.traverse = builtin_traverse;
+  {
+    BuiltinFunction probe;
+    BuiltinFunctionType.weaklist_offset =
+        reinterpret_cast<char*>(&probe.weakreflist) - reinterpret_cast<char*>(&probe);
+  }
   BuiltinFunctionType.repr = builtin_repr;
   BuiltinFunctionType.call = builtin_call;
   BuiltinFunctionType.richcompare = builtin_richcompare;
@@ -1071,18 +1087,21 @@ void init_descr_types() {
   BuiltinFunctionType.methods = builtin_methods;
 
   basic(&GetSetDescrType, "getset_descriptor", sizeof(GetSetDescr), getset_dealloc);
+  GetSetDescrType.traverse = descr_traverse;
   GetSetDescrType.repr = getset_repr;
   GetSetDescrType.descr_get = getset_get;
   GetSetDescrType.descr_set = getset_set;
   GetSetDescrType.getset = getset_getset;
 
   basic(&MemberDescrType, "member_descriptor", sizeof(MemberDescr), member_dealloc);
+  MemberDescrType.traverse = descr_traverse;
   MemberDescrType.repr = member_repr;
   MemberDescrType.descr_get = member_get;
   MemberDescrType.descr_set = member_set;
   MemberDescrType.getset = member_getset;
 
   basic(&WrapperDescrType, "wrapper_descriptor", sizeof(WrapperDescr), wrapper_dealloc);
+  WrapperDescrType.traverse = descr_traverse;
   WrapperDescrType.flags |= kMethodDescriptor;
   WrapperDescrType.repr = wrapper_repr;
   WrapperDescrType.descr_get = wrapper_get;

@@ -58,6 +58,7 @@ struct BuiltinFunction : Object {
   const MethodDef* def = nullptr;
   Ref<Object> self;     // the bound instance / class / module, or null
   Ref<Object> module;   // __module__ (a str) for module-level functions, or null
+  Object* weakreflist = nullptr;  // weak references to it (runtime/weakref.h)
 };
 
 struct GetSetDescr : DescrBase {

@@ -56,6 +56,12 @@ constexpr int64_t kEmpty = -1;
 constexpr int64_t kDummy = -2;
 constexpr int64_t kError = -3;
 constexpr size_t kMinSize = 8;
+// Entry slots of a new dict's first table: most small dicts (instance
+// __dict__s, keyword arguments) hold one or two keys, and the next three
+// cost a copy of 56 bytes, not a rehash (grow_room).
+constexpr size_t kFirstRoom = 2;
+// Larger tables would need entry numbers past int32 (and > 100 GB).
+constexpr size_t kMaxSize = size_t{1} << 31;
 constexpr int kPerturbShift = 5;
 
 uint64_t g_dict_version = 0;   // global, so (dict, version) pairs are unique
@@ -63,6 +69,51 @@ uint64_t g_dict_version = 0;   // global, so (dict, version) pairs are unique
 inline Dict* as_dict(Object* o) { return static_cast<Dict*>(o); }
 inline size_t usable(size_t capacity) { return (capacity << 1) / 3; }
 inline void bump(Dict* d) { d->version = ++g_dict_version; }
+
+// ---- the table block ----------------------------------------------------------
+//
+// An index slot holds an entry number, so its width only has to cover
+// usable(capacity): int8 up to 128 slots (85 entries), int16 up to 32768,
+// int32 beyond — CPython's choice.  The block is the index (rounded up to
+// 8 bytes) followed by `room` entries, usually usable(capacity) of them:
+//
+//     capacity 8:   | 8 x int8 | entry 0 | entry 1 | ... | entry 4 |   128 bytes
+//
+// A new dict's first table has room for only two entries (56 bytes), the
+// size of most instance __dict__s; the third insertion grows the entries
+// to the full five in place of a rehash, since the index does not change.
+//
+// Reading a slot switches on the width; the lookups that run on every
+// attribute and global access are templates over the slot type instead,
+// so their probe loops do not branch on it.
+
+inline size_t index_bytes(size_t capacity) {
+  size_t width = capacity <= 128 ? 1 : capacity <= 0x8000 ? 2 : 4;
+  return (capacity * width + 7) & ~size_t{7};
+}
+inline size_t table_bytes(size_t capacity, size_t room) {
+  return index_bytes(capacity) + room * sizeof(DictEntry);
+}
+
+inline int64_t get_ix(const Dict* d, size_t i) {
+  if (d->capacity <= 128) return static_cast<const int8_t*>(d->index)[i];
+  if (d->capacity <= 0x8000) return static_cast<const int16_t*>(d->index)[i];
+  return static_cast<const int32_t*>(d->index)[i];
+}
+
+inline void set_ix(Dict* d, size_t i, int64_t ix) {
+  if (d->capacity <= 128) static_cast<int8_t*>(d->index)[i] = static_cast<int8_t>(ix);
+  else if (d->capacity <= 0x8000) static_cast<int16_t*>(d->index)[i] = static_cast<int16_t>(ix);
+  else static_cast<int32_t*>(d->index)[i] = static_cast<int32_t>(ix);
+}
+
+// Calls fn(index) with the index typed by its slot width.
+template <class Fn>
+inline auto with_index(Dict* d, Fn&& fn) {
+  if (d->capacity <= 128) return fn(static_cast<const int8_t*>(d->index));
+  if (d->capacity <= 0x8000) return fn(static_cast<const int16_t*>(d->index));
+  return fn(static_cast<const int32_t*>(d->index));
+}
 
 // The hash of a key, with the cached str hash as the fast path.
 inline int64_t key_hash(Object* key) {
@@ -73,9 +124,38 @@ inline int64_t key_hash(Object* key) {
   return hash(key);
 }
 
-// Finds `key` (with `hash`): returns its entry number and the index slot
-// it was found in, or kEmpty (not found), or kError (an __eq__ failed).
-int64_t lookup(Dict* d, Object* key, int64_t hash, size_t* slot_out) {
+// probe_fast's answer when it meets an entry with the same hash that only
+// a general __eq__ call can compare with the key (the caller then runs
+// lookup_slow, which may call Python code).
+constexpr int64_t kNeedsEq = -4;
+
+// Probes for `key` comparing by identity and, for str keys against str
+// entries, by str_equal: the entry number (its slot in *slot_out), kEmpty
+// or kNeedsEq.  Never calls Python code.
+template <class Ix>
+int64_t probe_fast(Dict* d, const Ix* index, Object* key, int64_t hash, bool key_is_str, size_t* slot_out) {
+  size_t mask = d->capacity - 1;
+  size_t i = static_cast<size_t>(hash) & mask;
+  size_t perturb = static_cast<size_t>(hash);
+  for (;;) {
+    int64_t ix = index[i];
+    if (ix == kEmpty) return kEmpty;
+    if (ix >= 0) {
+      DictEntry* e = &d->entries[ix];
+      if (e->key == key) { *slot_out = i; return ix; }
+      if (e->hash == hash) {
+        if (!key_is_str || e->key->type != &StrType) return kNeedsEq;
+        if (str_equal(static_cast<Str*>(e->key), static_cast<Str*>(key))) { *slot_out = i; return ix; }
+      }
+    }
+    perturb >>= kPerturbShift;
+    i = (i * 5 + perturb + 1) & mask;
+  }
+}
+
+// The general lookup: any key, __eq__ may run (and may mutate the dict,
+// after which the lookup restarts, as in CPython).
+int64_t lookup_slow(Dict* d, Object* key, int64_t hash, size_t* slot_out) {
 restart:
   if (d->capacity == 0) return kEmpty;
   size_t mask = d->capacity - 1;
@@ -83,15 +163,15 @@ restart:
   size_t perturb = static_cast<size_t>(hash);
   bool key_is_str = key->type == &StrType;
   for (;;) {
-    int64_t ix = d->index[i];
+    int64_t ix = get_ix(d, i);
     if (ix == kEmpty) return kEmpty;
     if (ix >= 0) {
       DictEntry* e = &d->entries[ix];
-      if (e->key == key) { if (slot_out) *slot_out = i; return ix; }
+      if (e->key == key) { *slot_out = i; return ix; }
       if (e->hash == hash) {
         if (key_is_str && e->key->type == &StrType) {
           if (str_equal(static_cast<Str*>(e->key), static_cast<Str*>(key))) {
-            if (slot_out) *slot_out = i;
+            *slot_out = i;
             return ix;
           }
         } else {
@@ -104,7 +184,7 @@ restart:
           if (d->entries != entries || static_cast<size_t>(ix) >= d->nentries ||
               d->entries[ix].key != startkey)
             goto restart;   // the dict was mutated by __eq__
-          if (cmp > 0) { if (slot_out) *slot_out = i; return ix; }
+          if (cmp > 0) { *slot_out = i; return ix; }
         }
       }
     }
@@ -113,12 +193,24 @@ restart:
   }
 }
 
+// Finds `key` (with `hash`): returns its entry number and the index slot
+// it was found in, or kEmpty (not found), or kError (an __eq__ failed).
+int64_t lookup(Dict* d, Object* key, int64_t hash, size_t* slot_out) {
+  if (d->capacity == 0) return kEmpty;
+  size_t slot = 0;
+  bool key_is_str = key->type == &StrType;
+  int64_t ix = with_index(d, [&](auto* index) { return probe_fast(d, index, key, hash, key_is_str, &slot); });
+  if (ix == kNeedsEq) ix = lookup_slow(d, key, hash, &slot);
+  if (slot_out) *slot_out = slot;
+  return ix;
+}
+
 // The first index slot for `hash` that holds no live entry.
 size_t find_empty_slot(Dict* d, int64_t hash) {
   size_t mask = d->capacity - 1;
   size_t i = static_cast<size_t>(hash) & mask;
   size_t perturb = static_cast<size_t>(hash);
-  while (d->index[i] >= 0) {
+  while (get_ix(d, i) >= 0) {
     perturb >>= kPerturbShift;
     i = (i * 5 + perturb + 1) & mask;
   }
@@ -126,45 +218,60 @@ size_t find_empty_slot(Dict* d, int64_t hash) {
 }
 
 // Rebuilds the table with an index of the smallest power of two >=
-// max(minsize, 8), compacting away deleted entries.
-bool resize(Dict* d, size_t minsize) {
+// max(minsize, 8), compacting away deleted entries.  `first` (for an
+// empty dict) allocates only kFirstRoom entries.
+bool resize(Dict* d, size_t minsize, bool first = false) {
   size_t newcap = kMinSize;
-  while (newcap < minsize) newcap <<= 1;
-  size_t newusable = usable(newcap);
-  auto* index = static_cast<int64_t*>(std::malloc(newcap * sizeof(int64_t)));
-  auto* entries = static_cast<DictEntry*>(std::malloc(newusable * sizeof(DictEntry)));
-  if (!index || !entries) {
-    std::free(index);
-    std::free(entries);
-    no_memory();
-    return false;
-  }
-  std::memset(index, 0xff, newcap * sizeof(int64_t));   // all kEmpty (-1)
+  while (newcap < minsize && newcap < kMaxSize) newcap <<= 1;
+  if (newcap < minsize) { no_memory(); return false; }
+  size_t room = first && newcap == kMinSize ? kFirstRoom : usable(newcap);
+  void* block = mem_alloc(table_bytes(newcap, room));
+  if (!block) { no_memory(); return false; }
+  std::memset(block, 0xff, index_bytes(newcap));   // all kEmpty (-1), whatever the width
+  auto* entries = reinterpret_cast<DictEntry*>(static_cast<char*>(block) + index_bytes(newcap));
   size_t n = 0;
   for (size_t k = 0; k < d->nentries; k++) {
     if (d->entries[k].key) entries[n++] = d->entries[k];
   }
-  std::free(d->entries);
-  std::free(d->index);
+  if (d->index) mem_free(d->index);
+  d->index = block;
   d->entries = entries;
-  d->index = index;
-  d->capacity = newcap;
-  d->nentries = n;
-  for (size_t k = 0; k < n; k++) index[find_empty_slot(d, entries[k].hash)] = static_cast<int64_t>(k);
+  d->capacity = static_cast<uint32_t>(newcap);
+  d->room = static_cast<uint32_t>(room);
+  d->nentries = static_cast<uint32_t>(n);
+  for (size_t k = 0; k < n; k++) set_ix(d, find_empty_slot(d, entries[k].hash), static_cast<int64_t>(k));
+  return true;
+}
+
+// Gives a table that was allocated with less room its full usable(capacity)
+// entries: the index is copied unchanged, so nothing is rehashed.
+bool grow_room(Dict* d) {
+  size_t room = usable(d->capacity);
+  size_t ixbytes = index_bytes(d->capacity);
+  void* block = mem_alloc(table_bytes(d->capacity, room));
+  if (!block) { no_memory(); return false; }
+  std::memcpy(block, d->index, ixbytes + d->nentries * sizeof(DictEntry));
+  mem_free(d->index);
+  d->index = block;
+  d->entries = reinterpret_cast<DictEntry*>(static_cast<char*>(block) + ixbytes);
+  d->room = static_cast<uint32_t>(room);
   return true;
 }
 
 // Adds a new entry (the key is known to be absent); borrows key and value.
 bool insert_new(Dict* d, Object* key, int64_t hash, Object* value) {
-  if (d->capacity == 0 || d->nentries >= usable(d->capacity)) {
-    if (!resize(d, d->used * 3)) return false;
+  if (d->nentries >= d->room) {
+    bool ok = d->capacity == 0               ? resize(d, 0, true)
+              : d->room < usable(d->capacity) ? grow_room(d)
+                                              : resize(d, size_t{d->used} * 3);
+    if (!ok) return false;
   }
   size_t slot = find_empty_slot(d, hash);
   size_t ix = d->nentries++;
   incref(key);
   incref(value);
   d->entries[ix] = DictEntry{hash, key, value};
-  d->index[slot] = static_cast<int64_t>(ix);
+  set_ix(d, slot, static_cast<int64_t>(ix));
   d->used++;
   bump(d);
   return true;
@@ -178,11 +285,22 @@ void delete_entry(Dict* d, size_t slot, int64_t ix) {
   Object* value = e->value;
   e->key = nullptr;
   e->value = nullptr;
-  d->index[slot] = kDummy;
+  set_ix(d, slot, kDummy);
   d->used--;
   bump(d);
   decref(key);
   decref(value);
+}
+
+// Drops every entry's references and frees the table block.
+void release_table(void* block, DictEntry* entries, size_t n) {
+  for (size_t i = 0; i < n; i++) {
+    if (entries[i].key) {
+      decref(entries[i].key);
+      decref(entries[i].value);
+    }
+  }
+  if (block) mem_free(block);
 }
 
 }  // namespace
@@ -209,23 +327,11 @@ Object* dict_get(Dict* d, Object* key) {
 Object* dict_get_str(Dict* d, Str* key) {
   if (d->capacity == 0) return nullptr;
   int64_t hash = key->hash != -1 ? key->hash : str_hash(key);
-  size_t mask = d->capacity - 1;
-  size_t i = static_cast<size_t>(hash) & mask;
-  size_t perturb = static_cast<size_t>(hash);
-  for (;;) {
-    int64_t ix = d->index[i];
-    if (ix == kEmpty) return nullptr;
-    if (ix >= 0) {
-      DictEntry* e = &d->entries[ix];
-      if (e->key == key) return e->value;
-      if (e->hash == hash) {
-        if (e->key->type != &StrType) return dict_get_hash(d, key, hash);  // __eq__ needed
-        if (str_equal(static_cast<Str*>(e->key), key)) return e->value;
-      }
-    }
-    perturb >>= kPerturbShift;
-    i = (i * 5 + perturb + 1) & mask;
-  }
+  size_t slot;
+  int64_t ix = with_index(d, [&](auto* index) { return probe_fast(d, index, key, hash, true, &slot); });
+  if (ix >= 0) return d->entries[ix].value;
+  if (ix == kNeedsEq) return dict_get_hash(d, key, hash);   // a non-str key with the same hash
+  return nullptr;
 }
 
 Object* dict_get_cstr(Dict* d, std::string_view key) {
@@ -342,28 +448,22 @@ Object* dict_setdefault(Dict* d, Object* key, Object* value) {
 }
 
 void dict_clear(Dict* d) {
+  void* block = d->index;
   DictEntry* entries = d->entries;
-  int64_t* index = d->index;
   size_t n = d->nentries;
   d->entries = nullptr;
   d->index = nullptr;
-  d->used = d->nentries = d->capacity = 0;
+  d->used = 0;
+  d->nentries = d->room = d->capacity = 0;
   bump(d);
-  for (size_t i = 0; i < n; i++) {
-    if (entries[i].key) {
-      decref(entries[i].key);
-      decref(entries[i].value);
-    }
-  }
-  std::free(entries);
-  std::free(index);
+  release_table(block, entries, n);
 }
 
 Ref<Dict> dict_copy(Dict* src) {
   Ref<Dict> d = dict_new();
   if (!d) return nullptr;
   if (src->used == 0) return d;
-  if (!resize(d.get(), src->used * 3 / 2 + 1)) return nullptr;
+  if (!resize(d.get(), size_t{src->used} * 3 / 2 + 1)) return nullptr;
   size_t pos = 0;
   Object *k, *v;
   int64_t h;
@@ -378,8 +478,8 @@ int dict_merge(Dict* d, Object* other, bool override) {
                                 type_lookup(&DictType, names::__iter__))) {
     Dict* o = as_dict(other);
     if (o == d || o->used == 0) return 0;
-    if (d->used == 0 && d->capacity < o->used * 3 / 2 + 1 &&
-        !resize(d, o->used * 3 / 2 + 1))
+    if (d->used == 0 && d->capacity < size_t{o->used} * 3 / 2 + 1 &&
+        !resize(d, size_t{o->used} * 3 / 2 + 1))
       return -1;
     // Iterate by position, checking for mutation: __eq__ may change `o`.
     size_t n = o->nentries;
@@ -502,14 +602,7 @@ namespace {
 
 void dict_dealloc(Object* self) {
   Dict* d = as_dict(self);
-  for (size_t i = 0; i < d->nentries; i++) {
-    if (d->entries[i].key) {
-      decref(d->entries[i].key);
-      decref(d->entries[i].value);
-    }
-  }
-  std::free(d->entries);
-  std::free(d->index);
+  release_table(d->index, d->entries, d->nentries);
   destroy_object(d);
 }
 
@@ -683,7 +776,7 @@ Ref<Object> dict_popitem_meth(Object* self, Object* const*, size_t nargs, Tuple*
   size_t mask = d->capacity - 1;
   size_t slot = static_cast<size_t>(e->hash) & mask;
   size_t perturb = static_cast<size_t>(e->hash);
-  while (d->index[slot] != static_cast<int64_t>(i - 1)) {
+  while (get_ix(d, slot) != static_cast<int64_t>(i - 1)) {
     perturb >>= kPerturbShift;
     slot = (slot * 5 + perturb + 1) & mask;
   }
@@ -768,11 +861,12 @@ Ref<Object> dict_fromkeys_meth(Object* cls, Object* const* args, size_t nargs, T
 
 Ref<Object> dict_sizeof_meth(Object* self, Object* const*, size_t, Tuple*) {
   Dict* d = as_dict(self);
-  int64_t size = 48;
-  if (d->capacity)
-    size += 32 + static_cast<int64_t>(d->capacity) * (d->capacity <= 128 ? 1 : d->capacity <= 0x8000 ? 2 : 4) +
-            static_cast<int64_t>(usable(d->capacity)) * 24;
-  return int_from_i64(size);
+  // The real footprint: the struct and its table block (CPython counts
+  // its 48-byte object and a 32-byte keys header on top of the same
+  // index and entries, and 16 more for the GC header).
+  size_t size = sizeof(Dict);
+  if (d->capacity) size += table_bytes(d->capacity, d->room);
+  return int_from_u64(size);
 }
 
 const MethodDef dict_methods[] = {

@@ -24,12 +24,18 @@ struct DictEntry {
   Object* value;
 };
 
+// 56 bytes, and one more block for the table (none while the dict is
+// empty): the index then the entries, so that a small dict costs two
+// pooled blocks (a 2-key instance __dict__: 56 + 56 bytes).  Counts are
+// 32-bit: a table is limited to 2**31 slots (MemoryError beyond).
 struct Dict : Object {
-  DictEntry* entries = nullptr;   // dense, insertion order
-  int64_t* index = nullptr;       // sparse: -1 empty, -2 dummy, else entry #
-  size_t used = 0;                // live entries
-  size_t nentries = 0;            // entries slots used (incl. deleted)
-  size_t capacity = 0;            // index table size (a power of two)
+  void* index = nullptr;          // owned block: the sparse index (entry numbers,
+                                  // -1 empty, -2 dummy; int8/16/32 by capacity)
+  DictEntry* entries = nullptr;   // dense, insertion order; inside index's block
+  uint32_t nentries = 0;          // entries slots used (incl. deleted)
+  uint32_t room = 0;              // entries slots allocated (<= 2/3 of capacity)
+  uint32_t capacity = 0;          // index table size (a power of two)
+  uint32_t used = 0;              // live entries
   uint64_t version = 0;           // bumped on every mutation (global caches)
 };
 

@@ -203,10 +203,25 @@ void clear_error() {
   if (ts) ts->pending.reset();
 }
 
+namespace {
+// A MemoryError made at start-up, raised when allocating a fresh one
+// fails too (CPython keeps a small free list of them for the same reason).
+Ref<Object> g_memory_error_reserve;
+}  // namespace
+
+void reserve_memory_error() {
+  if (!g_memory_error_reserve) g_memory_error_reserve = new_exception(exc::MemoryError, "");
+}
+
 Ref<Object> no_memory_error() {
-  // Allocating a MemoryError may itself fail: fall back to the class,
-  // which the printer handles like an instance with no args.
   Ref<Object> e = new_exception(exc::MemoryError, "");
+  if (!e && g_memory_error_reserve) {
+    e = g_memory_error_reserve;
+    auto* be = static_cast<BaseException*>(e.get());
+    be->traceback.reset();   // left from its last flight
+    be->context.reset();
+    be->cause.reset();
+  }
   vm::ThreadState* ts = tstate();
   if (ts) ts->pending = std::move(e);
   return nullptr;

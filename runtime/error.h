@@ -41,6 +41,9 @@ void clear_error();
 
 // Common shorthands.
 Ref<Object> no_memory_error();
+// Makes the spare MemoryError no_memory_error() raises when even that
+// allocation fails; called once the exception classes exist.
+void reserve_memory_error();
 Ref<Object> type_error(std::string_view msg);
 Ref<Object> value_error(std::string_view msg);
 

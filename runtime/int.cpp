@@ -3,13 +3,19 @@
 // REPRESENTATION.  CPython stores every int as an array of 30-bit digits.
 // coil keeps two forms in one struct (runtime/int.h):
 //
-//     small:  Int{big = false, small = <int64_t>}      no heap memory
-//     big:    Int{big = true,  mpz = <GMP integer>}     limbs on the heap
+//     small:  | refcnt | type | value  |                  24 bytes, no heap memory
+//     big:    | refcnt | type | INT64_MIN | mpz (16 B) |  limbs on the heap
 //
-// The invariant "big implies the value does not fit in int64_t" is kept by
-// normalising every result (int_from_mpz_steal), so the two forms never
-// overlap: equality of small ints is equality of words, and a big int is
-// never equal to a small one.  Nearly all the ints a program touches are
+// The word INT64_MIN is the tag of the big form (no flag byte, so a small
+// int is 24 bytes, not 32 or 40); the value INT64_MIN itself is therefore
+// stored big, like every value outside int64_t.  The mpz sits after the
+// fixed part of the instance (int_subtype instances put their __dict__
+// word first): mpz_of() finds it from the type's basic size.
+//
+// The invariant "big implies the value does not fit in (INT64_MIN,
+// INT64_MAX]" is kept by normalising every result (int_from_i64,
+// int_from_mpz_steal), so the two forms never overlap: equality of small
+// ints is equality of words, and a big int is never equal to a small one.  Nearly all the ints a program touches are
 // small, so every operation first tries the word-sized path with the
 // compiler's overflow builtins and falls back to GMP only on overflow or
 // when an operand is already big.  GMP's mpz_and/ior/xor/com already give
@@ -31,6 +37,7 @@
 #include <charconv>
 #include <climits>
 #include <cmath>
+#include <cstdlib>
 #include <cstring>
 #include <new>
 
@@ -76,13 +83,26 @@ int64_t max_str_digits = 4300;
 inline Int* as_int(Object* o) { return static_cast<Int*>(o); }
 inline const Int* as_int(const Object* o) { return static_cast<const Int*>(o); }
 
+// The big form (see REPRESENTATION above) and where its mpz lives: after
+// the fixed part of the type's instances (a subclass's __dict__ word
+// comes first).
+inline bool is_big(const Int* i) { return i->small == kIntBigTag; }
+inline size_t mpz_offset(const TypeObject* t) { return std::max(t->basic_size, sizeof(Int)); }
+inline __mpz_struct* mpz_of(Int* i) {
+  return reinterpret_cast<__mpz_struct*>(reinterpret_cast<char*>(i) + mpz_offset(i->type));
+}
+inline const __mpz_struct* mpz_of(const Int* i) {
+  return reinterpret_cast<const __mpz_struct*>(reinterpret_cast<const char*>(i) + mpz_offset(i->type));
+}
+// Whether an mpz value has the small form: fits int64_t and is not the tag.
+inline bool mpz_fits_small(mpz_srcptr v) { return mpz_fits_slong_p(v) && mpz_get_si(v) != kIntBigTag; }
+
 void init_small_ints() {
   if (small_ints_ready) return;
   for (int64_t v = kSmallMin; v <= kSmallMax; ++v) {
     Int* i = &small_ints[v - kSmallMin];
     i->refcnt = intptr_t{1} << 40;   // immortal in practice
     i->type = &IntType;
-    i->big = false;
     i->small = v;
   }
   small_ints_ready = true;
@@ -103,6 +123,7 @@ Int* new_int_object() {
   return alloc<Int>(&IntType);
 }
 
+// v must not be kIntBigTag (int_from_i64 routes that one to the big form).
 Ref<Object> new_small(int64_t v) {
   Int* i = new_int_object();
   if (!i) return nullptr;
@@ -116,8 +137,8 @@ class MpzArg {
  public:
   explicit MpzArg(const Object* o) {
     const Int* i = as_int(o);
-    if (i->big) {
-      ptr_ = &i->mpz;
+    if (is_big(i)) {
+      ptr_ = mpz_of(i);
     } else {
       int64_t v = i->small;
       limb_ = v < 0 ? 0 - static_cast<uint64_t>(v) : static_cast<uint64_t>(v);
@@ -154,6 +175,20 @@ uint64_t abs_u64(int64_t v) { return v < 0 ? 0 - static_cast<uint64_t>(v) : stat
 
 Ref<Object> memory_error() { return no_memory_error(); }
 
+// GMP aborts the process when an allocation fails, so an operation whose
+// result needs `bits` bits first checks that the memory can be had: a
+// result past kMaxBits is refused outright, a smaller but large one is
+// tried with malloc (and given back) — MemoryError instead of an abort
+// when the address space is limited (ulimit -v) or exhausted.
+bool result_fits_memory(uint64_t bits) {
+  if (bits > kMaxBits) return false;
+  if (bits < (uint64_t{1} << 23)) return true;   // under 1 MiB: not worth a probe
+  void* p = std::malloc(bits / 8 + 64);
+  if (!p) return false;
+  std::free(p);
+  return true;
+}
+
 Ref<Object> zero_division(const char* msg) { return set_error(exc::ZeroDivisionError, msg); }
 
 }  // namespace
@@ -167,6 +202,11 @@ Ref<Object> int_from_i64(int64_t v) {
     init_small_ints();
     return Ref<Object>::borrow(&small_ints[v - kSmallMin]);
   }
+  if (v == kIntBigTag) [[unlikely]] {
+    Mpz m;
+    mpz_set_si(m.get(), v);
+    return m.to_int();
+  }
   return new_small(v);
 }
 
@@ -178,20 +218,20 @@ Ref<Object> int_from_u64(uint64_t v) {
 }
 
 Ref<Object> int_from_mpz_steal(mpz_t v) {
-  if (mpz_fits_slong_p(v)) {
+  if (mpz_fits_small(v)) {
     int64_t s = mpz_get_si(v);
     mpz_clear(v);
     return int_from_i64(s);
   }
-  Int* i = new_int_object();
+  Int* i = alloc<Int>(&IntType, sizeof(__mpz_struct));
   if (!i) { mpz_clear(v); return nullptr; }
-  i->big = true;
-  i->mpz = *v;   // takes over the limbs
+  i->small = kIntBigTag;
+  *mpz_of(i) = *v;   // takes over the limbs
   return Ref<Object>::steal(i);
 }
 
 Ref<Object> int_from_mpz(const mpz_t v) {
-  if (mpz_fits_slong_p(v)) return int_from_i64(mpz_get_si(v));
+  if (mpz_fits_small(v)) return int_from_i64(mpz_get_si(v));
   Mpz m;
   mpz_set(m.get(), v);
   return m.to_int();
@@ -199,7 +239,7 @@ Ref<Object> int_from_mpz(const mpz_t v) {
 
 void int_to_mpz(const Object* o, mpz_t out) {
   const Int* i = as_int(o);
-  if (i->big) mpz_set(out, &i->mpz);
+  if (is_big(i)) mpz_set(out, mpz_of(i));
   else mpz_set_si(out, i->small);
 }
 
@@ -217,21 +257,21 @@ Ref<Object> int_from_double(double v) {
 Ref<Object> int_exact(Object* o) {
   if (int_check_exact(o)) return Ref<Object>::borrow(o);
   const Int* i = as_int(o);
-  if (!i->big) return int_from_i64(i->small);
-  return int_from_mpz(&i->mpz);
+  if (!is_big(i)) return int_from_i64(i->small);
+  return int_from_mpz(mpz_of(i));
 }
 
 Ref<Object> int_subtype_new(TypeObject* type, Object* v) {
-  size_t size = std::max(type->basic_size, sizeof(Int));
+  const Int* src = as_int(v);
+  size_t size = mpz_offset(type) + (is_big(src) ? sizeof(__mpz_struct) : 0);
   void* mem = mem_alloc(size);
   if (!mem) return no_memory_error();
   std::memset(mem, 0, size);   // the instance dict pointer (if any) starts null
   Int* i = new (mem) Int();
   init_header(i, type);
-  const Int* src = as_int(v);
-  if (src->big) {
-    i->big = true;
-    mpz_init_set(&i->mpz, &src->mpz);
+  if (is_big(src)) {
+    i->small = kIntBigTag;
+    mpz_init_set(mpz_of(i), mpz_of(src));
   } else {
     i->small = src->small;
   }
@@ -242,7 +282,12 @@ Ref<Object> int_subtype_new(TypeObject* type, Object* v) {
 
 bool int_fits_i64(const Object* o, int64_t* out) {
   const Int* i = as_int(o);
-  if (i->big) return false;
+  if (is_big(i)) {
+    // INT64_MIN is the one int64_t value kept in the big form.
+    if (!mpz_fits_slong_p(mpz_of(i))) return false;
+    *out = mpz_get_si(mpz_of(i));
+    return true;
+  }
   *out = i->small;
   return true;
 }
@@ -255,13 +300,13 @@ bool int_to_i64(Object* o, int64_t* out) {
 
 int int_sign(Object* o) {
   const Int* i = as_int(o);
-  if (i->big) return mpz_sgn(&i->mpz);
+  if (is_big(i)) return mpz_sgn(mpz_of(i));
   return i->small < 0 ? -1 : (i->small > 0 ? 1 : 0);
 }
 
 uint64_t int_bit_length(const Object* o) {
   const Int* i = as_int(o);
-  if (i->big) return mpz_sizeinbase(&i->mpz, 2);
+  if (is_big(i)) return mpz_sizeinbase(mpz_of(i), 2);
   uint64_t a = abs_u64(i->small);
   return a == 0 ? 0 : 64 - __builtin_clzll(a);
 }
@@ -270,25 +315,25 @@ uint64_t int_bit_length(const Object* o) {
 double int_to_double(Object* o, bool* overflow) {
   *overflow = false;
   const Int* i = as_int(o);
-  if (!i->big) return static_cast<double>(i->small);
-  size_t bits = mpz_sizeinbase(&i->mpz, 2);
+  if (!is_big(i)) return static_cast<double>(i->small);
+  size_t bits = mpz_sizeinbase(mpz_of(i), 2);
   if (bits > DBL_MAX_EXP) { *overflow = true; return 0; }
   // Keep the top 64 bits and fold everything below into a sticky bit: the
   // hardware conversion of that word then rounds exactly like the whole.
   size_t shift = bits - 64;
   Mpz top;
-  mpz_tdiv_q_2exp(top.get(), &i->mpz, shift);
+  mpz_tdiv_q_2exp(top.get(), mpz_of(i), shift);
   uint64_t word = mpz_getlimbn(top.get(), 0);
-  if (mpz_scan1(&i->mpz, 0) < shift) word |= 1;
+  if (mpz_scan1(mpz_of(i), 0) < shift) word |= 1;
   double d = std::ldexp(static_cast<double>(word), static_cast<int>(shift));
   if (std::isinf(d)) { *overflow = true; return 0; }
-  return mpz_sgn(&i->mpz) < 0 ? -d : d;
+  return mpz_sgn(mpz_of(i)) < 0 ? -d : d;
 }
 
 int int_compare(const Object* a, const Object* b) {
   const Int* x = as_int(a);
   const Int* y = as_int(b);
-  if (!x->big && !y->big) return (x->small > y->small) - (x->small < y->small);
+  if (!is_big(x) && !is_big(y)) return (x->small > y->small) - (x->small < y->small);
   MpzArg ma(a), mb(b);
   int c = mpz_cmp(ma.get(), mb.get());
   return (c > 0) - (c < 0);
@@ -298,12 +343,12 @@ int64_t int_hash_value(const Object* o) {
   const Int* i = as_int(o);
   uint64_t h;
   bool neg;
-  if (!i->big) {
+  if (!is_big(i)) {
     neg = i->small < 0;
     h = abs_u64(i->small) % kHashModulus;
   } else {
-    neg = mpz_sgn(&i->mpz) < 0;
-    h = mpz_tdiv_ui(&i->mpz, kHashModulus);   // of |v|
+    neg = mpz_sgn(mpz_of(i)) < 0;
+    h = mpz_tdiv_ui(mpz_of(i), kHashModulus);   // of |v|
   }
   int64_t r = neg ? -static_cast<int64_t>(h) : static_cast<int64_t>(h);
   return r == -1 ? -2 : r;
@@ -355,13 +400,13 @@ bool int_set_max_str_digits(int64_t n) {
 
 std::string int_to_base_string(const Object* o, int base) {
   const Int* i = as_int(o);
-  if (!i->big) {
+  if (!is_big(i)) {
     char buf[72];
     auto r = std::to_chars(buf, buf + sizeof buf, i->small, base);
     return std::string(buf, r.ptr);
   }
-  std::string s(mpz_sizeinbase(&i->mpz, base) + 2, '\0');
-  mpz_get_str(s.data(), base, &i->mpz);
+  std::string s(mpz_sizeinbase(mpz_of(i), base) + 2, '\0');
+  mpz_get_str(s.data(), base, mpz_of(i));
   s.resize(std::strlen(s.c_str()));
   return s;
 }
@@ -380,13 +425,13 @@ Ref<Object> str_digits_limit_error() {
 // Decimal digits of `o` honouring the sys.set_int_max_str_digits limit.
 bool decimal_checked(const Object* o, std::string* out) {
   const Int* i = as_int(o);
-  if (i->big && max_str_digits > 0) {
+  if (is_big(i) && max_str_digits > 0) {
     // mpz_sizeinbase is exact or one too big: refuse early when clearly over.
-    size_t approx = mpz_sizeinbase(&i->mpz, 10);
+    size_t approx = mpz_sizeinbase(mpz_of(i), 10);
     if (approx > static_cast<size_t>(max_str_digits) + 1) { str_digits_limit_error(); return false; }
   }
   *out = int_to_base_string(o, 10);
-  if (i->big && max_str_digits > 0) {
+  if (is_big(i) && max_str_digits > 0) {
     size_t ndigits = out->size() - ((*out)[0] == '-' ? 1 : 0);
     if (ndigits > static_cast<size_t>(max_str_digits)) { str_digits_limit_error(); return false; }
   }
@@ -397,7 +442,7 @@ bool decimal_checked(const Object* o, std::string* out) {
 
 Ref<Object> int_repr(Object* o) {
   const Int* i = as_int(o);
-  if (!i->big) {
+  if (!is_big(i)) {
     char buf[24];
     auto r = std::to_chars(buf, buf + sizeof buf, i->small);
     return str_from(std::string_view(buf, r.ptr - buf));
@@ -610,7 +655,7 @@ namespace {
 bool both_small(const Object* a, const Object* b, int64_t* x, int64_t* y) {
   const Int* i = as_int(a);
   const Int* j = as_int(b);
-  if (i->big || j->big) return false;
+  if (is_big(i) || is_big(j)) return false;
   *x = i->small;
   *y = j->small;
   return true;
@@ -640,7 +685,7 @@ Ref<Object> int_mul(Object* a, Object* b) {
   INT_BINARY_PRELUDE(a, b)
   int64_t x, y, r;
   if (both_small(a, b, &x, &y) && !__builtin_mul_overflow(x, y, &r)) return int_from_i64(r);
-  if (int_bit_length(a) + int_bit_length(b) > kMaxBits) return memory_error();
+  if (!result_fits_memory(int_bit_length(a) + int_bit_length(b))) return memory_error();
   MpzArg ma(a), mb(b);
   Mpz m;
   mpz_mul(m.get(), ma.get(), mb.get());
@@ -771,7 +816,7 @@ Ref<Object> int_lshift(Object* a, Object* b) {
     int64_t r;
     if (!__builtin_mul_overflow(x, int64_t{1} << n, &r)) return int_from_i64(r);
   }
-  if (int_bit_length(a) + static_cast<uint64_t>(n) > kMaxBits) return memory_error();
+  if (!result_fits_memory(int_bit_length(a) + static_cast<uint64_t>(n))) return memory_error();
   MpzArg ma(a);
   Mpz m;
   mpz_mul_2exp(m.get(), ma.get(), static_cast<mp_bitcnt_t>(n));
@@ -886,7 +931,8 @@ Ref<Object> int_pow3(Object* a, Object* b, Object* c) {
     return int_from_i64(mpz_odd_p(mb.get()) ? -1 : 1);
   }
   int64_t e;
-  if (!int_fits_i64(b, &e) || static_cast<double>(int_bit_length(a)) * static_cast<double>(e) > kMaxBits)
+  if (!int_fits_i64(b, &e) || static_cast<double>(int_bit_length(a)) * static_cast<double>(e) > kMaxBits ||
+      !result_fits_memory(int_bit_length(a) * static_cast<uint64_t>(e)))
     return memory_error();
   MpzArg ma(a);
   Mpz m;
@@ -900,7 +946,7 @@ Ref<Object> int_pow(Object* a, Object* b) { return int_pow3(a, b, nullptr); }
 
 Ref<Object> int_neg(Object* a) {
   const Int* i = as_int(a);
-  if (!i->big && i->small != INT64_MIN) return int_from_i64(-i->small);
+  if (!is_big(i)) return int_from_i64(-i->small);   // never overflows: the tag is big
   MpzArg ma(a);
   Mpz m;
   mpz_neg(m.get(), ma.get());
@@ -915,9 +961,9 @@ Ref<Object> int_abs(Object* a) {
 
 Ref<Object> int_invert(Object* a) {
   const Int* i = as_int(a);
-  if (!i->big) return int_from_i64(~i->small);
+  if (!is_big(i)) return int_from_i64(~i->small);
   Mpz m;
-  mpz_com(m.get(), &i->mpz);
+  mpz_com(m.get(), mpz_of(i));
   return m.to_int();
 }
 
@@ -956,9 +1002,9 @@ Ref<Object> int_bit_length_meth(Object* self, Object* const*, size_t nargs, Tupl
 Ref<Object> int_bit_count_meth(Object* self, Object* const*, size_t nargs, Tuple* kwnames) {
   NOARGS("int.bit_count")
   const Int* i = as_int(self);
-  if (!i->big) return int_from_i64(__builtin_popcountll(abs_u64(i->small)));
+  if (!is_big(i)) return int_from_i64(__builtin_popcountll(abs_u64(i->small)));
   Mpz m;
-  mpz_abs(m.get(), &i->mpz);
+  mpz_abs(m.get(), mpz_of(i));
   return int_from_u64(mpz_popcount(m.get()));
 }
 
@@ -989,10 +1035,13 @@ Ref<Object> int_getnewargs_meth(Object* self, Object* const*, size_t nargs, Tupl
 
 Ref<Object> int_sizeof_meth(Object* self, Object* const*, size_t nargs, Tuple* kwnames) {
   NOARGS("int.__sizeof__")
-  // CPython's figure: 24 bytes of header plus 4 per 30-bit digit (min 1 ... 0 has none).
-  uint64_t bits = int_bit_length(self);
-  uint64_t digits = (bits + 29) / 30;
-  return int_from_u64(24 + 4 * (digits ? digits : (int_sign(self) ? 1 : 0)));
+  // coil's real footprint: the object (24 bytes for an exact int; more
+  // for a subclass with a __dict__ word), and for the big form its mpz
+  // and limbs.  CPython says 24 + 4 per 30-bit digit (28 for 1).
+  const Int* i = as_int(self);
+  uint64_t n = mpz_offset(self->type);
+  if (is_big(i)) n += sizeof(__mpz_struct) + sizeof(mp_limb_t) * static_cast<uint64_t>(mpz_of(i)->_mp_alloc);
+  return int_from_u64(n);
 }
 
 Ref<Object> int_divmod_meth(Object* self, Object* const* args, size_t nargs, Tuple* kwnames) {
@@ -1188,11 +1237,10 @@ void int_dealloc(Object* o) {
     i->refcnt = intptr_t{1} << 40;
     return;
   }
-  if (i->big) {
-    mpz_clear(&i->mpz);
-    i->big = false;
-  }
-  if (o->type == &IntType && free_count < kFreeListMax) {
+  bool big = is_big(i);
+  if (big) mpz_clear(mpz_of(i));
+  // Only 24-byte blocks go to the free list (a big int's block is larger).
+  if (!big && o->type == &IntType && free_count < kFreeListMax) {
     i->~Int();
     free_list[free_count++] = i;
     return;

@@ -21,22 +21,26 @@ struct TypeObject;
 extern TypeObject IntType;
 extern TypeObject BoolType;
 
-// An int object.  `big` selects the representation:
-//  * false: the value is `small` (any int64_t) — the common case, no heap
-//    memory beyond the object itself;
-//  * true: the value is the GMP integer `mpz`, and it does NOT fit in
-//    int64_t (results are always normalised back to the small form).
-// bool and int subclasses share this layout (subclass instances may have a
-// __dict__ after it).
+// An int object: the header and one word (24 bytes; CPython's int 1 takes
+// 28, rounded up to 32 by its allocator).  The word `small` holds
+//  * any int64_t value EXCEPT INT64_MIN — the common case, no heap memory
+//    beyond the object itself;
+//  * kIntBigTag (INT64_MIN): the value is a GMP integer (__mpz_struct, 16
+//    bytes, its limbs on the heap) stored right after the object's fixed
+//    part, at int_mpz_offset(type).  A big value never fits in
+//    (INT64_MIN, INT64_MAX]: results are always normalised back to the
+//    small form, and INT64_MIN itself is stored big so that no flag byte
+//    is needed.
+// Only int.cpp looks inside; everyone else goes through int_is_small /
+// int_small_value / int_fits_i64.  bool and int subclasses share this
+// layout (a subclass's __dict__ word follows the struct, then the mpz).
+constexpr int64_t kIntBigTag = INT64_MIN;
 struct Int : Object {
-  bool big = false;
-  union {
-    int64_t small = 0;
-    __mpz_struct mpz;   // owned; mpz_clear'ed by the dealloc slot
-  };
+  int64_t small = 0;
 };
 
-inline bool int_is_small(const Object* o) { return !static_cast<const Int*>(o)->big; }
+inline bool int_is_small(const Object* o) { return static_cast<const Int*>(o)->small != kIntBigTag; }
+// The value of an int for which int_is_small() holds.
 inline int64_t int_small_value(const Object* o) { return static_cast<const Int*>(o)->small; }
 
 bool int_check(const Object* o);          // isinstance(o, int) (bool too)

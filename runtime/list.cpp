@@ -322,9 +322,11 @@ void list_dealloc(Object* self) {
   destroy_object(l);
 }
 
+// Last item first, as CPython's list_traverse (gc.get_referents shows it).
 void list_traverse(Object* self, VisitFn visit, void* arg) {
   List* l = as_list(self);
-  for (size_t i = 0; i < l->size; i++)
+  if (!l->items) return;
+  for (size_t i = l->size; i-- > 0;)
     if (l->items[i]) visit(l->items[i], arg);
 }
 

@@ -165,6 +165,7 @@ void init_module_type() {
   {
     Module probe;
     ModuleType.dict_offset = reinterpret_cast<char*>(&probe.dict) - reinterpret_cast<char*>(&probe);
+    ModuleType.weaklist_offset = reinterpret_cast<char*>(&probe.weakreflist) - reinterpret_cast<char*>(&probe);
   }
   ModuleType.dealloc = module_dealloc;
   ModuleType.traverse = module_traverse;

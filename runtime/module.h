@@ -20,6 +20,7 @@ struct Module : Object {
   Dict* dict = nullptr;      // strong: the module's globals
   void* state = nullptr;     // free for native modules (borrowed, never freed here)
   bool builtin = false;      // repr says "(built-in)" when there is no __file__
+  Object* weakreflist = nullptr;  // weak references to it (runtime/weakref.h)
 };
 
 bool module_check(const Object* o);    // isinstance(o, module)

@@ -106,6 +106,11 @@ void mem_free(void* p);         // also accepts a pointer from mem_alloc_prefixe
 // __dict__/__slots__ words of instances of classes derived from str, bytes
 // or tuple); mem_free(returned pointer) frees the whole block.
 void* mem_alloc_prefixed(size_t size, size_t prefix);
+// tracemalloc's hooks (stdlib/native/_tracemalloc.cpp): null unless it is
+// tracing, so the untraced path pays one predictable test.  They see the
+// pointer the caller gets and the size it asked for.
+extern void (*g_mem_trace_alloc)(void* p, size_t size);
+extern void (*g_mem_trace_free)(void* p);
 
 // The memory for a new instance of `type` whose struct (plus variable
 // part) is `size` bytes.  Built-in types: exactly mem_alloc(size).  Heap
@@ -115,7 +120,9 @@ void* mem_alloc_prefixed(size_t size, size_t prefix);
 // tp_dictoffset), or just before it for variable-size bases (str, bytes,
 // tuple: a negative dict_offset).  TypeObject::extras_base says which
 // (runtime/type.h); docs/memory.md draws both layouts.
+// Types with a traverse slot are tracked by the cycle collector at once.
 void* alloc_object_memory(TypeObject* type, size_t size);
+void* alloc_object_memory_untracked(TypeObject* type, size_t size);
 
 // Sets `o`'s header for a freshly allocated object of `type` (refcount 1;
 // a heap type gains a reference from each of its instances).

@@ -99,9 +99,10 @@ void tuple_dealloc(Object* self) {
   destroy_object(t);
 }
 
+// Last item first, as CPython's tupletraverse (gc.get_referents shows it).
 void tuple_traverse(Object* self, VisitFn visit, void* arg) {
   Tuple* t = as_tuple(self);
-  for (size_t i = 0; i < t->size; i++)
+  for (size_t i = t->size; i-- > 0;)
     if (t->items[i]) visit(t->items[i], arg);
 }
 

@@ -47,8 +47,9 @@
 // Two classes with the same layout may trade instances (obj.__class__ = C).
 //
 // FINALIZATION.  subtype_dealloc runs __del__ (tp_finalize) with the
-// object briefly resurrected; one that escapes is remembered so that
-// __del__ never runs twice (PEP 442).
+// object briefly resurrected; the cycle collector's "finalized" bit
+// (runtime/gc.h) makes sure __del__ never runs twice (PEP 442), whether
+// the refcount or the collector ran it first.
 #include "runtime/type.h"
 
 #include <algorithm>
@@ -64,6 +65,7 @@
 #include "runtime/dict.h"
 #include "runtime/error.h"
 #include "runtime/exceptions.h"
+#include "runtime/gc.h"
 #include "runtime/genericalias.h"
 #include "runtime/iterobject.h"
 #include "runtime/set.h"
@@ -74,6 +76,7 @@
 #include "runtime/str.h"
 #include "runtime/tuple.h"
 #include "runtime/typeslots.h"
+#include "runtime/weakref.h"
 
 namespace coil::runtime {
 
@@ -673,7 +676,7 @@ bool collect_slot_names(TypeObject* type, std::vector<Ref<Object>>* out);
 // compatible_for_assignment).
 bool same_layout(TypeObject* a, TypeObject* b) {
   if (nearest_static_base(a) != nearest_static_base(b) || a->dict_offset != b->dict_offset ||
-      a->instance_extras != b->instance_extras)
+      a->weaklist_offset != b->weaklist_offset || a->instance_extras != b->instance_extras)
     return false;
   std::vector<Ref<Object>> sa, sb;
   if (!collect_slot_names(a, &sa) || !collect_slot_names(b, &sb)) {
@@ -869,7 +872,13 @@ int subtype_set_dict(Object* self, Object* value) {
   return 0;
 }
 
-Ref<Object> subtype_get_weakref(Object*) { return none(); }
+// __weakref__: the first weak reference to the object, or None.
+Ref<Object> subtype_get_weakref(Object* self) {
+  Ref<Object> refs = weakref_list(self);
+  if (!refs) return nullptr;
+  List* l = static_cast<List*>(refs.get());
+  return Ref<Object>::borrow(l->size ? l->items[0] : None);
+}
 
 const MethodDef object_methods[] = {
     {"__reduce_ex__", object_reduce_ex, MethodKind::Instance, "Helper for pickle."},
@@ -931,9 +940,16 @@ TypeObject* nearest_static_base(TypeObject* t) {
   return t;
 }
 
+// Whether heap word `i` is the weak-reference list (a borrowed pointer
+// that runtime/weakref.cpp manages), not a strong reference.
+bool is_weaklist_word(TypeObject* t, uint32_t i) {
+  return t->weaklist_offset != 0 && heap_word_offset(t, i) == t->weaklist_offset;
+}
+
 void subtype_traverse(Object* self, VisitFn visit, void* arg) {
   TypeObject* t = self->type;
   for (uint32_t i = 0; i < t->instance_extras; i++) {
+    if (is_weaklist_word(t, i)) continue;
     Object* v = *heap_word(self, i);
     if (v) visit(v, arg);
   }
@@ -947,6 +963,7 @@ void subtype_traverse(Object* self, VisitFn visit, void* arg) {
 void clear_heap_words(Object* self) {
   TypeObject* t = self->type;
   for (uint32_t i = 0; i < t->instance_extras; i++) {
+    if (is_weaklist_word(t, i)) continue;
     Object** w = heap_word(self, i);
     Object* v = *w;
     *w = nullptr;
@@ -958,16 +975,6 @@ void subtype_clear(Object* self) {
   clear_heap_words(self);
   TypeObject* b = nearest_static_base(self->type);
   if (b && b->clear) b->clear(self);
-}
-
-// Objects whose __del__ ran and that came back to life by storing `self`
-// somewhere.  PEP 442: __del__ runs at most once per object, so when such
-// an object dies for good it is freed without a second call.  (CPython
-// keeps this bit in the GC header; resurrection is rare enough here for a
-// side table.)
-std::unordered_set<const Object*>& resurrected() {
-  static auto* s = new std::unordered_set<const Object*>();
-  return *s;
 }
 
 void subtype_dealloc_now(Object* self);
@@ -1011,21 +1018,18 @@ void subtype_dealloc(Object* self) {
 
 void subtype_dealloc_now(Object* self) {
   TypeObject* t = self->type;
-  if (t->finalize) {
-    auto& res = resurrected();
-    if (!res.empty() && res.erase(self)) {
-      // already finalized once: just free it
-    } else {
-      // Resurrect for the duration of __del__; if it stored `self`
-      // somewhere, the object lives on.
-      self->refcnt = 1;
-      t->finalize(self);
-      if (--self->refcnt != 0) {
-        res.insert(self);
-        return;
-      }
-    }
+  if (t->finalize && !gc::is_finalized(self)) {
+    // Resurrect for the duration of __del__; if it stored `self`
+    // somewhere, the object lives on (and, finalized, is later freed
+    // without a second call).
+    gc::set_finalized(self);
+    self->refcnt = 1;
+    t->finalize(self);
+    if (--self->refcnt != 0) return;
   }
+  // Weak references die after __del__ ran and before the attributes are
+  // dropped, so their callbacks run first (CPython's order).
+  if (t->weaklist_offset) clear_weakrefs(self);
   clear_heap_words(self);
   TypeObject* b = nearest_static_base(t);
   // The static base's dealloc frees the memory and (destroy_object /
@@ -1143,7 +1147,9 @@ void type_traverse(Object* self, VisitFn visit, void* arg) {
   if (t->dict) visit(t->dict.get(), arg);
   if (t->bases) visit(t->bases.get(), arg);
   if (t->mro) visit(t->mro.get(), arg);
-  if (t->base) visit(t->base, arg);
+  // t->base is borrowed (the bases tuple holds it): not visited.
+  if (t->ht_name) visit(t->ht_name.get(), arg);
+  if (t->ht_qualname) visit(t->ht_qualname.get(), arg);
 }
 
 void type_clear(Object* self) {
@@ -1385,7 +1391,7 @@ bool parse_slots(Str* name, Dict* dict, TypeObject* base, std::vector<Ref<Str>>*
                   "__weakref__ slot disallowed: either we already got one, or __itemsize__ != 0");
         return false;
       }
-      *want_weak = true;   // weak references need no per-instance storage here
+      *want_weak = true;   // the weak list gets a heap word (runtime/weakref.h)
       continue;
     }
     if (varsize_base(base)) {
@@ -1480,13 +1486,15 @@ Ref<Object> type_new_impl(TypeObject* meta, Str* name, Tuple* bases_in, Dict* ns
   }
   bool add_dict = !base->dict_offset && (!has_slots || slots_want_dict);
   if (add_dict) type->dict_offset = heap_word_offset(type, nextra++);
+  bool add_weak = has_slots ? slots_want_weak : !varsize_base(base) && !base_has_weakref(base);
+  type->weaklist_offset = base->weaklist_offset;
+  if (add_weak) type->weaklist_offset = heap_word_offset(type, nextra++);
   type->instance_extras = nextra;
   if (type->extras_base > 0) type->basic_size = static_cast<size_t>(heap_word_offset(type, nextra));
   if (add_dict && !dict_get_str(dict.get(), names::__dict__)) {
     Ref<Object> g = new_getset_descr(type, &subtype_dict_getset[0]);
     if (!g || dict_set(dict.get(), names::__dict__, g.get()) < 0) return nullptr;
   }
-  bool add_weak = has_slots ? slots_want_weak : !varsize_base(base) && !base_has_weakref(base);
   if (add_weak && !dict_get_str(dict.get(), names::__weakref__)) {
     Ref<Object> w = new_getset_descr(type, &subtype_dict_getset[1]);
     if (!w || dict_set(dict.get(), names::__weakref__, w.get()) < 0) return nullptr;
@@ -1868,6 +1876,8 @@ void init_type_type() {
   TypeType.flags = kBaseType | kTypeSubclass | kHaveGC;
   TypeType.basic_size = sizeof(TypeObject);
   TypeType.dict_offset = reinterpret_cast<char*>(&TypeType.dict) - reinterpret_cast<char*>(&TypeType);
+  TypeType.weaklist_offset =
+      reinterpret_cast<char*>(&TypeType.weakreflist) - reinterpret_cast<char*>(&TypeType);
   TypeType.dealloc = type_dealloc;
   TypeType.traverse = type_traverse;
   TypeType.clear = type_clear;

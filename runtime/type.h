@@ -231,6 +231,9 @@ struct TypeObject : Object {
   // ---- definitions turned into descriptors by type_ready() --------------
   const MethodDef* methods = nullptr;   // terminated by {nullptr}
   const GetSetDef* getset = nullptr;    // terminated by {nullptr}
+
+  // ---- weak references to this type (runtime/weakref.h) ----------------
+  Object* weakreflist = nullptr;
 };
 
 // The metatype and the root of the hierarchy.

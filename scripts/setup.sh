@@ -8,7 +8,7 @@ here=$(cd "$(dirname "$0")/.." && pwd)
 build=${1:-$here/build}
 shift || true
 
-packages=(re2c bison libboost-context-dev googletest libgtest-dev cmake g++ libgmp-dev make libpcre2-dev)
+packages=(re2c bison libboost-context-dev googletest libgtest-dev cmake g++ libgmp-dev make libpcre2-dev zlib1g-dev libssl-dev)
 missing=()
 for p in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")

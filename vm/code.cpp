@@ -186,6 +186,10 @@ void init_code_type() {
   CodeType.dealloc = code_dealloc;
   CodeType.repr = code_repr;
   CodeType.getset = code_getset;
+  {
+    Code probe;
+    CodeType.weaklist_offset = reinterpret_cast<char*>(&probe.weakreflist) - reinterpret_cast<char*>(&probe);
+  }
 }
 
 }  // namespace coil::vm

@@ -47,6 +47,7 @@ struct Code : Object {
   bool simple_args = false;
   bool has_cells = false;   // any cell_args, cellvars or freevars to set up
   std::vector<InlineCache> caches;     // one per instruction (lazy use)
+  Object* weakreflist = nullptr;       // weak references to it (runtime/weakref.h)
 };
 
 extern runtime::TypeObject CodeType;

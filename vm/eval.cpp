@@ -45,6 +45,7 @@
 #include "vm/generator.h"
 #include "vm/interp.h"
 #include "vm/threadstate.h"
+#include "vm/trace.h"
 #include "vm/traceback.h"
 
 namespace coil::vm {
@@ -233,20 +234,50 @@ Ref<Object> run_frame(ThreadState* ts, Frame* entry) {
       COIL_OPCODES(COIL_OPCODE_LABEL)
 #undef COIL_OPCODE_LABEL
   };
+  // TRACING WITHOUT A TEST.  DISPATCH jumps through `active`, a copy of
+  // dispatch_table — or, while any thread has a trace or profile hook
+  // (g_tracing_threads, vm/trace.h), of trace_table, whose every entry
+  // leads to trace_stub; the stub lets threads without a hook straight
+  // through.  RELOAD_TRACING re-copies the table when that changed; it
+  // runs where a hook may have been installed: when this loop starts or
+  // resumes a frame at start_frame, after a call into native code, and in
+  // the stub.  `active` is a static table like dispatch_table (a local
+  // pointer to the current table costs a register in the hot loop: ~9% more
+  // instructions on fib), and it is only written under the GIL.
+  static void* const trace_table[] = {
+#define COIL_TRACE_LABEL(name, has_arg, pops, pushes, doc) &&trace_stub,
+      COIL_OPCODES(COIL_TRACE_LABEL)
+#undef COIL_TRACE_LABEL
+  };
+  static void* active[kNumOpcodes];
+  static int active_traced = -1;   // -1: not filled yet
+#define RELOAD_TRACING()                                                              \
+  do {                                                                                \
+    int want = g_tracing_threads > 0;                                                 \
+    if (want != active_traced) [[unlikely]] {                                         \
+      std::memcpy(active, want ? trace_table : dispatch_table, sizeof active);        \
+      active_traced = want;                                                           \
+    }                                                                                 \
+  } while (0)
 #define TARGET(name) op_##name:
 #define DISPATCH()                                   \
   do {                                               \
     instr = *ip++;                                   \
     oparg = instr_arg(instr);                        \
-    goto* dispatch_table[instr & 0xFF];              \
+    goto* active[instr & 0xFF];                      \
   } while (0)
+#define DISPATCH_TRACED() goto* dispatch_table[instr & 0xFF]
 #else
+  bool tracing = false;
+#define RELOAD_TRACING() (tracing = ts->use_tracing)
 #define TARGET(name) case Opcode::name:
 #define DISPATCH() goto dispatch
+#define DISPATCH_TRACED() goto dispatch_traced
 #endif
 
 start_frame:
   LOAD_FRAME();
+  RELOAD_TRACING();
   if (f->throwing) {
     // gen.throw()/close(): the yield the frame is suspended at raises
     // instead — unless it is suspended in `yield from`/`await`, where the
@@ -268,6 +299,8 @@ start_frame:
 dispatch:
   instr = *ip++;
   oparg = instr_arg(instr);
+  if (tracing) goto trace_stub;
+dispatch_traced:
   switch (instr_op(instr)) {
 #endif
 
@@ -817,11 +850,14 @@ dispatch:
     DISPATCH();
   }
   TARGET(JUMP_BACKWARD) {
-    ip = code->instrs + oparg;
+    // The breaker runs before the jump, so an exception it raises (a
+    // signal handler's KeyboardInterrupt) is raised AT this instruction,
+    // inside the loop's exception-table range, not at the loop's head.
     if (eval_breaker_set()) {
       SAVE_FRAME();
       if (!handle_eval_breaker(ts)) goto error;
     }
+    ip = code->instrs + oparg;
     DISPATCH();
   }
   TARGET(POP_JUMP_IF_FALSE) {
@@ -886,13 +922,11 @@ dispatch:
   TARGET(FOR_ITER) {
     SAVE_FRAME();
     Object* it = TOP();
-    if (it->type == &GeneratorType && gen_can_inline(it, None)) {
+    if (Frame* sub = it->type == &GeneratorType ? gen_inline_frame(it, None) : nullptr) {
       // `for x in gen`: run the generator's frame on top of this one, in
       // this loop (CPython 3.12's FOR_ITER_GEN); leave_generator delivers
       // each yielded value just after this FOR_ITER, or ends the loop.
-      Frame* sub = gen_enter_inline(ts, it, None, f, false, false);
-      if (!sub) goto error;
-      f->sp = sp;
+      if (!gen_push_frame(ts, sub, None, f)) goto error;
       f = sub;
       goto start_frame;
     }
@@ -983,10 +1017,27 @@ dispatch:
       LOAD_FRAME();
       DISPATCH();
     }
+    if (nargs == 2 && !kwnames) {
+      if (Frame* sub = gen_send_frame(callable, args[0], args[1])) {
+        // gen.send(v): resume the generator's frame in this loop, as
+        // FOR_ITER does.  The call's operands give way to [gen], which keeps
+        // the generator alive while its frame runs; leave_generator replaces
+        // it by the value the frame yields (or raises StopIteration here).
+        if (!gen_push_frame(ts, sub, args[1], f)) goto error;
+        Object* gen = args[0];
+        incref(gen);
+        while (sp > base) xdecref(POP());
+        PUSH(gen);
+        f->sp = sp;
+        f = sub;
+        goto start_frame;
+      }
+    }
     Ref<Object> r = call(callable, args, nargs, kwnames);
     while (sp > base) xdecref(POP());
     if (!r) goto error;
     PUSH(r.release());
+    RELOAD_TRACING();   // the callee may have been sys.settrace
     DISPATCH();
   }
   TARGET(CALL_FUNCTION_EX) {
@@ -1002,6 +1053,7 @@ dispatch:
     xdecref(null);
     if (!r) goto error;
     PUSH(r.release());
+    RELOAD_TRACING();
     DISPATCH();
   }
   TARGET(MAKE_FUNCTION) {
@@ -1118,6 +1170,7 @@ dispatch:
     decref(mgr);
     TOP() = exit_fn.release();
     PUSH(enter_res.release());
+    RELOAD_TRACING();   // __enter__ may have installed a hook (cProfile.Profile)
     DISPATCH();
   }
   TARGET(WITH_EXCEPT_START) {
@@ -1205,13 +1258,12 @@ dispatch:
     SAVE_FRAME();
     Object* v = TOP();
     Object* receiver = SECOND();
-    if (gen_can_inline(receiver, v)) {
+    if (Frame* sub = gen_inline_frame(receiver, v)) {
       // A coil generator or coroutine: run its frame on top of this one,
       // in this loop (CPython 3.12's SEND_GEN).  This frame waits just
       // after the SEND with [receiver] on its stack; leave_generator below
       // delivers what the subgenerator yields, returns or raises.
-      Frame* sub = gen_enter_inline(ts, receiver, v, f, false, false);
-      if (!sub) goto error;
+      if (!gen_push_frame(ts, sub, v, f)) goto error;
       decref(POP());
       f->sp = sp;
       f = sub;
@@ -1301,13 +1353,37 @@ dispatch:
   }
 #endif
 
+  // ---- tracing ----
+  // Every instruction comes here first while a hook is installed: the
+  // events are fired (and a profiled native call made) before the
+  // instruction's own handler runs.
+trace_stub:
+  SAVE_FRAME();
+  switch (trace_instruction(ts, f)) {
+    case TraceStep::Run: break;
+    case TraceStep::Done: sp = f->sp; RELOAD_TRACING(); DISPATCH();
+    case TraceStep::Error: goto error;
+  }
+  sp = f->sp;
+  RELOAD_TRACING();
+  DISPATCH_TRACED();
+
   // ---- errors ----
 error:
   f->lasti = INDEX();
   f->ip = ip;
   f->sp = sp;
+  // Every failing operation sets an exception; one that forgot would
+  // otherwise push null into the handler (CPython's debug-build check).
+  if (!ts->pending) [[unlikely]] {
+#ifndef NDEBUG
+    std::fprintf(stderr, "coil: error without exception at %s offset %d\n", std::string(opcode_name(static_cast<Opcode>(ip[-1] & 0xFF))).c_str(), INDEX());
+#endif
+    set_error(exc::SystemError, "error return without exception set");
+  }
   chain_context(ts);
   traceback_here(ts, f);
+  if (ts->use_tracing) trace_exception(ts, f);
 
 exception_unwind : {
     const compiler::ExceptionTableEntry* handler = nullptr;
@@ -1329,6 +1405,7 @@ exception_unwind : {
     // No handler here: this frame is done; the error goes to the caller.
     while (sp > f->stack_base()) xdecref(POP());
     f->sp = sp;
+    if (ts->use_tracing) trace_unwind(ts, f);
     if (f->owner) {
       f->state = FrameState::Completed;
       result = nullptr;
@@ -1344,6 +1421,7 @@ exception_unwind : {
     LOAD_FRAME();
     f->lasti = INDEX();
     traceback_here(ts, f);
+    if (ts->use_tracing) trace_exception(ts, f);
     goto exception_unwind;
   }
 
@@ -1358,6 +1436,16 @@ leave_generator : {
       leave_recursion(ts);
       return result;
     }
+    if (gf->state == FrameState::Suspended && !gf->closing) {
+      // The common case, kept short: a value for the delegator's FOR_ITER
+      // or SEND, pushed just after it.
+      f = gf->back;
+      gen_pop_yielded(ts, gf);
+      LOAD_FRAME();
+      if (instr_op(ip[-1]) == Opcode::CALL) decref(POP());   // gen.send(v): the generator
+      PUSH(result.release());
+      DISPATCH();
+    }
     InlineExit how = gf->state == FrameState::Suspended ? InlineExit::Yielded
                      : result                           ? InlineExit::Returned
                                                         : InlineExit::Raised;
@@ -1368,10 +1456,18 @@ leave_generator : {
     switch (how) {
       case InlineExit::Yielded:
         // A delegating SEND stands before its YIELD_VALUE 1, which passes the
-        // value up; a FOR_ITER gets its next item.
+        // value up; a FOR_ITER gets its next item; gen.send(v) its result.
+        if (instr_op(ip[-1]) == Opcode::CALL) decref(POP());
         PUSH(result.release());
         DISPATCH();
       case InlineExit::Returned:
+        if (instr_op(ip[-1]) == Opcode::CALL) {
+          // gen.send(v) reached the end of the body: StopIteration(value).
+          decref(POP());
+          gen_set_stop_iteration(result.get());
+          result.reset();
+          goto error;
+        }
         if (instr_op(ip[-1]) == Opcode::FOR_ITER) {
           // The loop is over: drop the generator and leave the loop.
           decref(POP());
@@ -1386,6 +1482,7 @@ leave_generator : {
       case InlineExit::Raised:
         f->lasti = INDEX();
         traceback_here(ts, f);
+        if (ts->use_tracing) trace_exception(ts, f);
         goto exception_unwind;
       case InlineExit::RaiseHere:
         goto error;
@@ -1404,6 +1501,8 @@ leave_generator : {
 #undef INDEX
 #undef TARGET
 #undef DISPATCH
+#undef DISPATCH_TRACED
+#undef RELOAD_TRACING
 }
 
 }  // namespace coil::vm

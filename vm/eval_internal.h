@@ -2,6 +2,7 @@
 // of contents; the work of each instruction lives in these functions).
 #pragma once
 
+#include <atomic>
 #include <cstdint>
 #include <string>
 
@@ -97,9 +98,10 @@ bool before_with(Object* mgr, Ref<Object>* exit_fn, Ref<Object>* enter_result);
 Ref<Object> call_exit_with_exception(Object* exit_fn, Object* exc);
 bool print_expr(Object* v);
 
-// ---- eval breaker (ops.cpp; the GIL issue fills it in) --------------------------
-extern volatile int g_eval_breaker;
-inline bool eval_breaker_set() { return g_eval_breaker != 0; }
+// ---- eval breaker (ops.cpp; the bits are in vm/gil.h) ---------------------------
+// One relaxed load and a branch: on x86 exactly the plain load of before.
+extern std::atomic<int> g_eval_breaker;
+inline bool eval_breaker_set() { return g_eval_breaker.load(std::memory_order_relaxed) != 0; }
 bool handle_eval_breaker(ThreadState* ts);
 
 // ---- imports (import.cpp) ----------------------------------------------------------
@@ -119,15 +121,12 @@ Ref<Object> get_anext(Object* aiter);
 bool before_async_with(Object* mgr, Ref<Object>* exit_fn, Ref<Object>* enter_awaitable);
 Ref<Object> async_gen_wrap(Object* v);
 
-// Resuming a generator INLINE: SEND (and a throw into a frame suspended in
-// `yield from`) pushes the subgenerator's frame on the frame chain of the
-// running loop instead of starting a nested run_frame, so a chain of
-// 10,000 nested `yield from`s costs no C++ stack.
+// Resuming a generator INLINE: FOR_ITER, CALL of gen.send and SEND (and a
+// throw into a frame suspended in `yield from`) push the generator's frame
+// on the frame chain of the running loop instead of starting a nested
+// run_frame, so a chain of 10,000 nested `yield from`s costs no C++ stack.
+// Their hot path (checks, push, plain yield) is inline in vm/generator.h.
 //
-// True when SEND may resume `receiver` inline with `value`: a generator or
-// coroutine (not an async generator) that is suspended, or not started and
-// sent None, and not running.
-bool gen_can_inline(Object* receiver, Object* value);
 // Makes the receiver's frame the innermost frame above `delegator`: pushes
 // `value` (borrowed) as the result of its yield, or with `throwing` leaves
 // the pending exception to be raised there; `closing` marks a close of the

@@ -5,6 +5,7 @@
 #include "runtime/abstract.h"
 #include "runtime/dict.h"
 #include "runtime/error.h"
+#include "runtime/exceptions.h"
 #include "runtime/int.h"
 #include "runtime/singletons.h"
 #include "runtime/str.h"
@@ -79,7 +80,23 @@ static Ref<Object> fo_locals(Object* s) {
 }
 static Ref<Object> fo_lineno(Object* s) {
   Frame* f = FO(s)->frame;
+  if (f && FO(s)->event_line) return int_from_i64(FO(s)->event_line);
   return int_from_i64(f ? code_line_of(f->code, current_index(f)) : FO(s)->lineno);
+}
+// Setting f_lineno is how a trace function jumps (CPython's frame_setlineno).
+// coil checks what CPython checks first, then refuses the jump itself.
+static int fo_set_lineno(Object* s, Object* v) {
+  if (!v) return set_error(exc::AttributeError, "cannot delete attribute"), -1;
+  if (!int_check(v)) {
+    set_errorf(exc::ValueError, "lineno must be an integer");
+    return -1;
+  }
+  if (!FO(s)->frame || !FO(s)->in_line_event) {
+    set_error(exc::ValueError, "f_lineno can only be set by a trace function");
+    return -1;
+  }
+  set_error(exc::ValueError, "coil does not support jumping by setting f_lineno");
+  return -1;
 }
 static Ref<Object> fo_lasti(Object* s) {
   Frame* f = FO(s)->frame;
@@ -91,13 +108,40 @@ static Ref<Object> fo_back(Object* s) {
   if (!f || !f->back) return none();
   return frame_object_of(f->back);
 }
-static Ref<Object> fo_trace(Object*) { return none(); }
+static Ref<Object> fo_trace(Object* s) {
+  return FO(s)->f_trace ? FO(s)->f_trace : none();
+}
+static int fo_set_trace(Object* s, Object* v) {
+  FO(s)->f_trace = v && v != None ? Ref<Object>::borrow(v) : nullptr;
+  return 0;
+}
+static Ref<Object> fo_trace_lines(Object* s) { return new_bool(FO(s)->trace_lines); }
+static Ref<Object> fo_trace_opcodes(Object* s) { return new_bool(FO(s)->trace_opcodes); }
+// f_trace_lines / f_trace_opcodes accept only bools, as CPython's members do.
+static int set_bool_flag(Object* v, bool* flag) {
+  if (!v || (v != True && v != False)) {
+    set_error(exc::TypeError, "attribute value type must be bool");
+    return -1;
+  }
+  *flag = v == True;
+  return 0;
+}
+static int fo_set_trace_lines(Object* s, Object* v) { return set_bool_flag(v, &FO(s)->trace_lines); }
+static int fo_set_trace_opcodes(Object* s, Object* v) { return set_bool_flag(v, &FO(s)->trace_opcodes); }
 #undef FO
 
 static const GetSetDef frame_getset[] = {
-    {"f_code", fo_code},       {"f_globals", fo_globals}, {"f_builtins", fo_builtins},
-    {"f_locals", fo_locals},   {"f_lineno", fo_lineno},   {"f_lasti", fo_lasti},
-    {"f_back", fo_back},       {"f_trace", fo_trace},     {nullptr, nullptr},
+    {"f_code", fo_code},
+    {"f_globals", fo_globals},
+    {"f_builtins", fo_builtins},
+    {"f_locals", fo_locals},
+    {"f_lineno", fo_lineno, fo_set_lineno},
+    {"f_lasti", fo_lasti},
+    {"f_back", fo_back},
+    {"f_trace", fo_trace, fo_set_trace},
+    {"f_trace_lines", fo_trace_lines, fo_set_trace_lines},
+    {"f_trace_opcodes", fo_trace_opcodes, fo_set_trace_opcodes},
+    {nullptr, nullptr},
 };
 
 static Ref<Object> frame_repr(Object* self) {
@@ -114,11 +158,27 @@ static Ref<Object> frame_repr(Object* self) {
 
 static void frame_dealloc(Object* self) { destroy_object(static_cast<FrameObject*>(self)); }
 
+// The cycle collector's slots.  `frame` is borrowed (the live frame owns
+// this object, not the reverse), so only the owned fields are visited.
+static void frame_traverse(Object* self, VisitFn visit, void* arg) {
+  auto* fo = static_cast<FrameObject*>(self);
+  for (Object* o : {fo->code.get(), fo->globals.get(), fo->builtins.get(), fo->locals.get(), fo->f_trace.get()})
+    if (o) visit(o, arg);
+}
+
+static void frame_clear(Object* self) {
+  auto* fo = static_cast<FrameObject*>(self);
+  Ref<Object> locals = std::move(fo->locals);
+  Ref<Object> trace = std::move(fo->f_trace);
+}
+
 void init_frame_object_type() {
   FrameObjectType.name = "frame";
   FrameObjectType.basic_size = sizeof(FrameObject);
   FrameObjectType.flags = kHaveGC;
   FrameObjectType.dealloc = frame_dealloc;
+  FrameObjectType.traverse = frame_traverse;
+  FrameObjectType.clear = frame_clear;
   FrameObjectType.repr = frame_repr;
   FrameObjectType.getset = frame_getset;
 }

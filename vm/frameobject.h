@@ -22,6 +22,18 @@ struct FrameObject : runtime::Object {
   runtime::Ref<runtime::Object> locals;   // the snapshot taken when detached
   int lineno = 0;
   int lasti = -1;
+  // Tracing (vm/trace.cpp).  f_trace is the frame's local trace function;
+  // trace_epoch equals the thread's trace_epoch once the frame had its
+  // 'call' event; trace_prev is the instruction last run under tracing
+  // (for 'line' events); event_line, when nonzero, is the f_lineno shown
+  // during an event (a 'call' reports the def line, as CPython).
+  runtime::Ref<runtime::Object> f_trace;
+  uint32_t trace_epoch = 0;
+  int trace_prev = -1;
+  int event_line = 0;
+  int in_line_event = 0;
+  bool trace_lines = true;
+  bool trace_opcodes = false;
 };
 
 extern runtime::TypeObject FrameObjectType;

@@ -23,6 +23,7 @@
 #include "runtime/str.h"
 #include "runtime/tuple.h"
 #include "stdlib/native/fileio.h"
+#include "stdlib/native/signals.h"
 #include "vm/compiler/compiler.h"
 #include "vm/interp.h"
 #include "vm/traceback.h"
@@ -91,6 +92,35 @@ bool read_source_file(const std::string& path, std::string* out) {
 }
 
 // Runs the pending SystemExit or prints the traceback; returns the status.
+// Reports an uncaught exception through sys.excepthook when a program
+// replaced it (CPython's PyErr_Display path); the default hook is
+// print_exception itself.  A hook that fails gets CPython's two-part report.
+static void report_with_excepthook(Object* e) {
+  Dict* sys = module_dict(interp().sys_module.get());
+  Object* hook = dict_get_cstr(sys, "excepthook");
+  Object* original = dict_get_cstr(sys, "__excepthook__");
+  if (!hook || hook == None) {
+    std::fputs("sys.excepthook is missing\n", stderr);
+    print_exception(e);
+    return;
+  }
+  if (hook == original) {
+    print_exception(e);
+    return;
+  }
+  Ref<Object> hook_ref = borrow(hook);
+  Ref<Object> tb = getattr_opt(e, names::__traceback__);
+  if (!tb) { clear_error(); tb = none(); }
+  Object* args[3] = {e->type, e, tb.get()};
+  if (call(hook_ref.get(), args, 3)) { flush_std_streams(); return; }
+  Ref<Object> hook_error = fetch_error();
+  flush_std_streams();
+  std::fputs("Error in sys.excepthook:\n", stderr);
+  print_exception(hook_error.get());
+  std::fputs("\nOriginal exception was:\n", stderr);
+  print_exception(e);
+}
+
 int handle_uncaught() {
   Ref<Object> e = fetch_error();
   if (!e) return 0;
@@ -112,7 +142,8 @@ int handle_uncaught() {
     clear_error();
     return 1;
   }
-  print_exception(e.get());
+  if (is_instance_of(e.get(), exc::KeyboardInterrupt)) signals_note_uncaught_interrupt();
+  report_with_excepthook(e.get());
   return 1;
 }
 

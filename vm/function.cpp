@@ -334,22 +334,81 @@ static const GetSetDef cell_getset[] = {
     {nullptr, nullptr},
 };
 
+// ---- the cycle collector's slots (runtime/gc.h) ----------------------------------
+
+static void visit_ref(Object* o, VisitFn visit, void* arg) {
+  if (o) visit(o, arg);
+}
+
+static void function_traverse(Object* self, VisitFn visit, void* arg) {
+  Function* fn = static_cast<Function*>(self);
+  visit_ref(fn->code.get(), visit, arg);
+  visit_ref(fn->globals.get(), visit, arg);
+  visit_ref(fn->builtins.get(), visit, arg);
+  visit_ref(fn->defaults.get(), visit, arg);
+  visit_ref(fn->kwdefaults.get(), visit, arg);
+  visit_ref(fn->closure.get(), visit, arg);
+  visit_ref(fn->name.get(), visit, arg);
+  visit_ref(fn->qualname.get(), visit, arg);
+  visit_ref(fn->doc.get(), visit, arg);
+  visit_ref(fn->module.get(), visit, arg);
+  visit_ref(fn->annotations.get(), visit, arg);
+  visit_ref(fn->dict, visit, arg);
+}
+
+// Drops what can lead back to the function (CPython's func_clear keeps the
+// code and the name, so a cleared function still prints and calls).
+static void function_clear(Object* self) {
+  Function* fn = static_cast<Function*>(self);
+  Ref<Object> defaults = std::move(fn->defaults);
+  Ref<Object> kwdefaults = std::move(fn->kwdefaults);
+  Ref<Object> closure = std::move(fn->closure);
+  Ref<Object> annotations = std::move(fn->annotations);
+  Ref<Object> doc = std::move(fn->doc);
+  Ref<Object> module = std::move(fn->module);
+  Ref<Object> dict = Ref<Object>::steal(fn->dict);
+  fn->dict = nullptr;
+  fn->doc = none();
+  fn->module = none();
+}
+
+static void method_traverse(Object* self, VisitFn visit, void* arg) {
+  Method* m = static_cast<Method*>(self);
+  visit_ref(m->func.get(), visit, arg);
+  visit_ref(m->self.get(), visit, arg);
+}
+
+static void cell_traverse(Object* self, VisitFn visit, void* arg) {
+  visit_ref(static_cast<Cell*>(self)->contents.get(), visit, arg);
+}
+
+static void cell_clear(Object* self) {
+  Ref<Object> old = std::move(static_cast<Cell*>(self)->contents);
+}
+
 void init_function_types() {
   FunctionType.name = "function";
   FunctionType.basic_size = sizeof(Function);
   FunctionType.flags = kHaveGC | kMethodDescriptor;
   FunctionType.dealloc = function_dealloc;
+  FunctionType.traverse = function_traverse;
+  FunctionType.clear = function_clear;
   FunctionType.repr = function_repr;
   FunctionType.call = function_call;
   FunctionType.descr_get = function_descr_get;
   FunctionType.getattr = function_getattr;
   FunctionType.setattr = function_setattr;
   FunctionType.getset = function_getset;
+  {
+    Function probe;
+    FunctionType.weaklist_offset = reinterpret_cast<char*>(&probe.weakreflist) - reinterpret_cast<char*>(&probe);
+  }
 
   MethodType.name = "method";
   MethodType.basic_size = sizeof(Method);
   MethodType.flags = kHaveGC;
   MethodType.dealloc = method_dealloc;
+  MethodType.traverse = method_traverse;
   MethodType.repr = method_repr;
   MethodType.call = method_call;
   MethodType.getattr = method_getattr;
@@ -357,11 +416,17 @@ void init_function_types() {
   MethodType.hash = method_hash;
   MethodType.getset = method_getset;
   MethodType.new_ = method_new_slot;
+  {
+    Method probe;
+    MethodType.weaklist_offset = reinterpret_cast<char*>(&probe.weakreflist) - reinterpret_cast<char*>(&probe);
+  }
 
   CellType.name = "cell";
   CellType.basic_size = sizeof(Cell);
   CellType.flags = kHaveGC;
   CellType.dealloc = cell_dealloc;
+  CellType.traverse = cell_traverse;
+  CellType.clear = cell_clear;
   CellType.repr = cell_repr;
   CellType.getset = cell_getset;
 }

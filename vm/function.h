@@ -27,11 +27,13 @@ struct Function : Object {
   Ref<Object> module;              // __module__
   Ref<Object> annotations;         // dict or null
   runtime::Dict* dict = nullptr;   // __dict__ (strong), created on demand
+  Object* weakreflist = nullptr;   // weak references to it (runtime/weakref.h)
 };
 
 struct Method : Object {   // a function bound to an instance
   Ref<Object> func;
   Ref<Object> self;
+  Object* weakreflist = nullptr;   // weak references to it (runtime/weakref.h)
 };
 
 struct Cell : Object {

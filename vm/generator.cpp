@@ -13,14 +13,15 @@
 //   ───────────────────▶ gen_resume ──push v──▶ ip ─▶ ... YIELD_VALUE ──┐
 //   ◀─────────────────── yielded value ◀────────── state = Suspended ◀──┘
 //
-// TWO WAYS TO RESUME.  From C++ (next(), send(), a for loop, list()),
-// gen_resume() starts a nested run_frame() with the generator's frame as
-// its entry.  From bytecode — the SEND of `yield from`/`await` whose
-// receiver is itself a coil generator — the eval loop instead pushes the
-// subgenerator's frame on top of the delegating frame and keeps going in
-// the same loop (gen_enter_inline), as CPython 3.12's SEND_GEN does.  When
-// that frame yields, returns or raises, leave_generator in eval.cpp gives
-// the outcome to the delegator (gen_leave_inline):
+// TWO WAYS TO RESUME.  From C++ (next(), list(), sum()), gen_resume()
+// starts a nested run_frame() with the generator's frame as its entry.
+// From bytecode — FOR_ITER over a generator, CALL of `gen.send`, and the
+// SEND of `yield from`/`await` whose receiver is itself a coil generator —
+// the eval loop instead pushes the generator's frame on top of the running
+// frame and keeps going in the same loop (gen_push_frame in generator.h),
+// as CPython 3.12's FOR_ITER_GEN and SEND_GEN do.  When that frame yields,
+// returns or raises, leave_generator in eval.cpp gives the outcome to the
+// delegator (a plain yield inline, the rest through gen_leave_inline):
 //
 //   delegator:  ... SEND ─────────▶ subgenerator frame runs ... YIELD_VALUE v
 //                    ▲  (waits just after SEND, [receiver] on its stack)   │
@@ -52,6 +53,7 @@
 #include "runtime/args.h"
 #include "runtime/dict.h"
 #include "runtime/error.h"
+#include "runtime/gc.h"
 #include "runtime/exceptions.h"
 #include "runtime/int.h"
 #include "runtime/names.h"
@@ -73,6 +75,8 @@ using namespace coil::runtime;
 TypeObject GeneratorType;
 TypeObject CoroutineType;
 TypeObject AsyncGenType;
+Object* GeneratorSendMethod = nullptr;
+Object* CoroutineSendMethod = nullptr;
 static TypeObject GenFrameType;          // gi_frame / cr_frame / ag_frame
 static TypeObject CoroWrapperType;       // what coroutine.__await__() returns
 static TypeObject AsyncGenASendType;     // agen.asend(v) / agen.__anext__()
@@ -144,22 +148,9 @@ static void gen_free_frame(Generator* gen) {
   decref(code);
 }
 
-// The generator's own "exception being handled" replaces the resumer's
-// while the body runs.  A generator that handles nothing sees the
-// resumer's (sys.exc_info() inside it, implicit __context__), as in
-// CPython, whose exc_info stack falls through empty entries.
-static void gen_begin(ThreadState* ts, Generator* gen) {
-  gen->running = true;
-  gen->caller_handled = ts->handled;
-  if (gen->handled) ts->handled = std::move(gen->handled);
-}
-
-static void gen_end(ThreadState* ts, Generator* gen) {
-  gen->running = false;
-  if (ts->handled.get() != gen->caller_handled.get()) gen->handled = std::move(ts->handled);
-  else gen->handled = nullptr;
-  ts->handled = std::move(gen->caller_handled);
-}
+// The handled-exception swap around a run of the body (generator.h).
+static void gen_begin(ThreadState* ts, Generator* gen) { gen_swap_in(ts, gen); }
+static void gen_end(ThreadState* ts, Generator* gen) { gen_swap_out(ts, gen); }
 
 // Sets a fresh instance of `type` (no arguments) as the pending exception.
 // (Made through type_call, not call(): no recursion check, so it works at
@@ -202,6 +193,8 @@ static void set_stop_iteration(Object* value) {
   Ref<Object> e = value == None ? call0(exc::StopIteration) : call1(exc::StopIteration, value);
   if (e) set_error_object(e.get());
 }
+
+void gen_set_stop_iteration(Object* value) { set_stop_iteration(value); }
 
 // Resumes the generator from C++.  `value` becomes the result of the
 // yield; with `throwing` the pending exception is raised there instead.
@@ -251,25 +244,14 @@ static Ref<Object> gen_send_ex(Generator* gen, Object* value, bool throwing, boo
 
 static bool inlinable_type(const Object* o) { return o->type == &GeneratorType || o->type == &CoroutineType; }
 
-bool gen_can_inline(Object* receiver, Object* value) {
-  if (!inlinable_type(receiver)) return false;
-  Generator* gen = as_gen(receiver);
-  if (gen->running || !gen->frame) return false;
-  return gen->frame->state == FrameState::Suspended ||
-         (gen->frame->state == FrameState::Created && value == None);
-}
-
 Frame* gen_enter_inline(ThreadState* ts, Object* receiver, Object* value, Frame* delegator,
                         bool throwing, bool closing) {
   Generator* gen = as_gen(receiver);
   Frame* f = gen->frame;
+  if (!throwing) return gen_push_frame(ts, f, value, delegator) ? f : nullptr;
   if (!enter_recursion(ts)) return nullptr;
-  if (!throwing) {
-    incref(value);
-    *f->sp++ = value;
-  }
   gen_begin(ts, gen);
-  f->throwing = throwing;
+  f->throwing = true;
   f->closing = closing;
   f->is_entry = false;
   f->back = delegator;
@@ -386,7 +368,11 @@ ThrowStep gen_throw_step(ThreadState* ts, Frame* f, Frame** sub) {
 // ---- the generator's methods ----------------------------------------------------
 
 static Ref<Object> gen_send(Object* self, Object* const* args, size_t nargs, Tuple* kwnames) {
-  if (!check_no_kwargs("send", kwnames) || !check_nargs("send", nargs, 1, 1)) return nullptr;
+  // CPython's METH_O wording: "generator.send() takes exactly one argument (0 given)".
+  const char* kind = kind_name(as_gen(self));
+  if (kwnames && kwnames->size) return set_errorf(exc::TypeError, "%s.send() takes no keyword arguments", kind);
+  if (nargs != 1)
+    return set_errorf(exc::TypeError, "%s.send() takes exactly one argument (%zu given)", kind, nargs);
   return gen_send_ex(as_gen(self), args[0], false, false);
 }
 
@@ -511,28 +497,61 @@ static void warn_unawaited(Generator* coro) {
 
 // Finalisation (CPython's _PyGen_Finalize): a suspended generator is
 // closed, so its `finally` blocks run; a coroutine never started warns.
+// It is the type's finalize slot, so the cycle collector runs it too (once:
+// PEP 442) when the generator is part of a garbage cycle.
+static void gen_finalize(Object* self) {
+  Generator* gen = as_gen(self);
+  if (!gen->frame) return;
+  Ref<Object> saved = fetch_error();
+  if (is_coro(gen) && gen->frame->state == FrameState::Created) {
+    warn_unawaited(gen);
+  } else if (gen->frame->state == FrameState::Suspended) {
+    if (!gen_close_impl(gen)) write_unraisable(self);
+  }
+  restore_error(std::move(saved));
+}
+
 static void gen_dealloc(Object* self) {
   Generator* gen = as_gen(self);
-  if (gen->frame) {
+  if (gen->frame && !gc::is_finalized(self)) {
     self->refcnt = 1;   // alive while its body runs
-    Ref<Object> saved = fetch_error();
-    if (is_coro(gen) && gen->frame->state == FrameState::Created) {
-      warn_unawaited(gen);
-    } else if (gen->frame->state == FrameState::Suspended) {
-      if (!gen_close_impl(gen)) write_unraisable(self);
+    gen_finalize(self);
+    if (--self->refcnt > 0) {   // resurrected: never finalized again
+      gc::set_finalized(self);
+      return;
     }
-    restore_error(std::move(saved));
-    if (--self->refcnt > 0) return;   // resurrected
   }
   gen_free_frame(gen);
   destroy_object(gen);
 }
 
+// Visits what the generator and its frame own.  A running frame's value
+// stack is not exact (the eval loop keeps the stack pointer in a local),
+// so only a suspended frame's stack is visited; leaving references out is
+// safe (runtime/gc.h).
 static void gen_traverse(Object* self, VisitFn visit, void* arg) {
-  Frame* f = as_gen(self)->frame;
-  if (!f) return;
+  Generator* gen = as_gen(self);
+  for (Object* o : {static_cast<Object*>(gen->code.get()), gen->name.get(), gen->qualname.get(),
+                    gen->handled.get(), gen->caller_handled.get()}) {
+    if (o) visit(o, arg);
+  }
+  Frame* f = gen->frame;
+  if (!f || !f->code) return;
+  if (f->func) visit(f->func, arg);
+  if (f->locals) visit(f->locals, arg);
+  if (f->frame_object) visit(f->frame_object, arg);
   for (int i = 0; i < f->code->nlocalsplus; i++) if (f->localsplus[i]) visit(f->localsplus[i], arg);
+  if (gen->running || f->state != FrameState::Suspended) return;
   for (Object** p = f->stack_base(); p < f->sp; ++p) if (*p) visit(*p, arg);
+}
+
+// Breaks a cycle through a finished or never-resumable generator by
+// dropping its frame (a suspended one was closed by gen_finalize first).
+static void gen_clear(Object* self) {
+  Generator* gen = as_gen(self);
+  if (gen->running) return;
+  gen_free_frame(gen);
+  Ref<Object> handled = std::move(gen->handled);
 }
 
 static Ref<Object> gen_repr(Object* self) {
@@ -616,6 +635,9 @@ static Ref<Object> genframe_repr(Object* self) {
 }
 
 static void genframe_dealloc(Object* self) { destroy_object(static_cast<GenFrame*>(self)); }
+static void genframe_traverse(Object* self, VisitFn visit, void* arg) {
+  if (Object* g = static_cast<GenFrame*>(self)->gen.get()) visit(g, arg);
+}
 
 static Ref<Object> make_gen_frame(Object* gen) {
   if (!as_gen(gen)->frame) return none();
@@ -992,9 +1014,13 @@ static void init_gen_like(TypeObject* t, const char* name, const MethodDef* meth
   t->flags = kHaveGC;
   t->dealloc = gen_dealloc;
   t->traverse = gen_traverse;
+  t->clear = gen_clear;
+  t->finalize = gen_finalize;
   t->repr = gen_repr;
   t->methods = methods;
   t->getset = getset;
+  Generator probe;
+  t->weaklist_offset = reinterpret_cast<char*>(&probe.weakreflist) - reinterpret_cast<char*>(&probe);
 }
 
 void init_generator_types() {
@@ -1007,6 +1033,10 @@ void init_generator_types() {
   CoroutineType.am_await = coro_await;
   type_ready(&CoroutineType);
 
+  // Borrowed: the types' dicts keep them for the life of the process.
+  GeneratorSendMethod = type_lookup(&GeneratorType, names::send);
+  CoroutineSendMethod = type_lookup(&CoroutineType, names::send);
+
   init_gen_like(&AsyncGenType, "async_generator", agen_methods, agen_getset);
   AsyncGenType.am_aiter = gen_self_iter;
   AsyncGenType.am_anext = agen_anext;
@@ -1015,6 +1045,7 @@ void init_generator_types() {
   GenFrameType.name = "frame";
   GenFrameType.basic_size = sizeof(GenFrame);
   GenFrameType.dealloc = genframe_dealloc;
+  GenFrameType.traverse = genframe_traverse;
   GenFrameType.repr = genframe_repr;
   GenFrameType.getset = genframe_getset;
   type_ready(&GenFrameType);
@@ -1022,6 +1053,9 @@ void init_generator_types() {
   CoroWrapperType.name = "coroutine_wrapper";
   CoroWrapperType.basic_size = sizeof(CoroWrapper);
   CoroWrapperType.dealloc = cw_dealloc;
+  CoroWrapperType.traverse = [](Object* self, VisitFn visit, void* arg) {
+    if (Object* c = static_cast<CoroWrapper*>(self)->coro.get()) visit(c, arg);
+  };
   CoroWrapperType.repr = cw_repr;
   CoroWrapperType.iter = gen_self_iter;
   CoroWrapperType.iternext = cw_iternext;
@@ -1032,6 +1066,11 @@ void init_generator_types() {
     t->name = t == &AsyncGenASendType ? "async_generator_asend" : "async_generator_athrow";
     t->basic_size = sizeof(AsyncGenAwaitable);
     t->dealloc = aga_dealloc;
+    t->traverse = [](Object* self, VisitFn visit, void* arg) {
+      auto* a = static_cast<AsyncGenAwaitable*>(self);
+      for (Object* o : {a->gen.get(), a->value.get(), a->args.get()})
+        if (o) visit(o, arg);
+    };
     t->repr = aga_repr;
     t->iter = gen_self_iter;
     t->iternext = aga_iternext;

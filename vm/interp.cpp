@@ -14,6 +14,7 @@
 #include "runtime/args.h"
 #include "runtime/bootstrap.h"
 #include "runtime/descr.h"
+#include "runtime/bytes.h"
 #include "runtime/dict.h"
 #include "runtime/error.h"
 #include "runtime/exceptions.h"
@@ -26,12 +27,14 @@
 #include "runtime/tuple.h"
 #include "stdlib/native/builtins.h"
 #include "stdlib/native/fileio.h"
+#include "stdlib/native/modules.h"
 #include "vm/eval_internal.h"
 #include "vm/frame.h"
 #include "vm/frameobject.h"
 #include "vm/function.h"
 #include "vm/import.h"
 #include "vm/interp.h"
+#include "vm/threadstate.h"
 #include "vm/traceback.h"
 
 namespace coil::vm {
@@ -256,13 +259,20 @@ static Ref<Object> builtin_compile(Object*, Object* const* args, size_t nargs, T
   Object* a[6];
   static const ArgSpec spec{"compile", {"source", "filename", "mode", "flags", "dont_inherit", "optimize"}, 3};
   if (!bind_args(spec, args, nargs, kwnames, a)) return nullptr;
-  if (!str_check(a[0])) return set_error(exc::TypeError, "compile() arg 1 must be a string, bytes or AST object");
+  // Source text: a str, or bytes / bytearray holding UTF-8 (a coding
+  // declaration other than UTF-8 is not supported).
+  std::string_view source;
+  if (str_check(a[0])) source = str_view(a[0]);
+  else if (!bytes_like_view(a[0], &source))
+    return set_error(exc::TypeError, "compile() arg 1 must be a string, bytes or AST object");
+  if (source.find('\0') != std::string_view::npos)
+    return set_error(exc::SyntaxError, "source code string cannot contain null bytes");
   if (!str_check(a[1]) || !str_check(a[2])) return set_error(exc::TypeError, "compile() arg 2 and 3 must be str");
   std::string_view mode = str_view(a[2]);
   if (mode != "exec" && mode != "eval" && mode != "single") {
     return set_error(exc::ValueError, "compile() mode must be 'exec', 'eval' or 'single'");
   }
-  return compile_source(str_view(a[0]), str_view(a[1]), mode);
+  return compile_source(source, str_view(a[1]), mode);
 }
 
 static Ref<Object> builtin_import(Object*, Object* const* args, size_t nargs, Tuple* kwnames) {
@@ -375,6 +385,7 @@ static std::string find_stdlib(const std::string& dir) {
 
 bool vm_init(int argc, char** argv, std::string_view executable) {
   if (!runtime_init()) return false;
+  threads_init_main();   // the main thread takes the GIL (vm/gil.h)
   init_code_type();
   init_function_types();
   init_traceback_type();
@@ -401,37 +412,16 @@ bool vm_init(int argc, char** argv, std::string_view executable) {
   if (!add_functions(in.builtins, vm_builtins, in.builtins_module.get())) return false;
   if (dict_set(in.modules.get(), intern("builtins"), in.builtins_module.get()) < 0) return false;
   if (!init_sys_module(argc, argv)) return false;
+  in.builtins_copy = dict_copy(in.builtins);
+  if (!in.builtins_copy) return false;
   return true;
 }
 
-// At exit CPython clears the __main__ module's namespace (names starting
-// with one underscore first, then the rest), so objects held only by
-// globals are freed and their __del__ runs before the process ends.
-static void clear_main_namespace() {
-  Object* main = dict_get(interp().modules.get(), names::__main__);
-  if (!main || !module_check(main)) return;
-  Dict* d = module_dict(main);
-  for (int pass = 0; pass < 2; pass++) {
-    std::vector<Ref<Object>> keys;
-    size_t pos = 0;
-    Object *k, *v;
-    while (dict_next(d, &pos, &k, &v)) {
-      if (!str_check(k)) continue;
-      std::string_view name = str_view(k);
-      if (name == "__builtins__") continue;
-      bool underscore = name.size() >= 1 && name[0] == '_' && !(name.size() >= 2 && name[1] == '_');
-      if ((pass == 0) == underscore) keys.push_back(Ref<Object>::borrow(k));
-    }
-    for (auto& key : keys) {
-      if (dict_set(d, key.get(), None) < 0) clear_error();
-      if (error_occurred()) write_unraisable(main);
-    }
-  }
-}
-
 void vm_finalize() {
+  threads_finalize();    // join non-daemon threads; daemon threads stop here
+  atexit_run_callbacks();
   flush_std_streams();
-  clear_main_namespace();
+  finalize_modules();    // vm/shutdown.cpp
   flush_std_streams();
 }
 

@@ -21,6 +21,7 @@ struct Interpreter {
   Ref<runtime::Dict> modules;          // sys.modules
   Ref<Object> builtins_module;
   runtime::Dict* builtins = nullptr;   // builtins_module's dict (borrowed)
+  Ref<runtime::Dict> builtins_copy;    // the builtins as vm_init left them (restored at exit)
   Ref<Object> sys_module;
   Ref<Object> path;                    // sys.path (a list)
   std::string stdlib_dir;              // where the pure-Python modules live
@@ -34,8 +35,12 @@ inline Interpreter& interp() { return g_interp; }
 
 // Boots the runtime and the VM (types, builtins, sys).  false on failure.
 bool vm_init(int argc, char** argv, std::string_view executable);
-// Flushes the standard streams and runs shutdown hooks.
+// Flushes the standard streams and runs shutdown hooks: the atexit
+// callbacks, then finalize_modules().
 void vm_finalize();
+// Tears the modules down as CPython's finalize_modules does, so that
+// __del__ methods run at exit in CPython's order (vm/shutdown.cpp).
+void finalize_modules();
 
 // Runs a code object as a module body with `globals` (and `locals`, which
 // may be null: then globals).  Returns the value of the code (None for

@@ -12,6 +12,7 @@
 #include "runtime/abstract.h"
 #include "runtime/dict.h"
 #include "runtime/error.h"
+#include "runtime/gc.h"
 #include "runtime/exceptions.h"
 #include "runtime/float.h"
 #include "runtime/int.h"
@@ -21,22 +22,39 @@
 #include "runtime/singletons.h"
 #include "runtime/str.h"
 #include "runtime/tuple.h"
+#include "stdlib/native/signals.h"
 #include "stdlib/native/sys.h"
 #include "vm/eval_internal.h"
 #include "vm/function.h"
+#include "vm/gil.h"
 #include "vm/interp.h"
 
 namespace coil::vm {
 
 using namespace coil::runtime;
 
-volatile int g_eval_breaker = 0;
+std::atomic<int> g_eval_breaker{0};
 
+// The running thread saw a bit of the eval-breaker word (vm/gil.h): run
+// the main thread's signal handlers, or hand the GIL to the thread that
+// asked for it.  false when a signal handler raised.
 bool handle_eval_breaker(ThreadState* ts) {
-  // Signals and the GIL drop request are handled here (later issues).
-  g_eval_breaker = 0;
+  int bits = g_eval_breaker.load(std::memory_order_relaxed);
+  if ((bits & kSignalsPending) && ts->is_main && !signals_run_pending()) return false;
+  if (bits & kGilDropRequest) gil_yield(ts);
+  if (bits & kGcScheduled) {
+    eval_breaker_clear_bit(kGcScheduled);
+    gc::collect_scheduled();
+  }
   return true;
 }
+
+// Allocation schedules collections through the eval breaker (runtime/gc.cpp
+// explains why they do not run inside the allocation itself).
+static const bool g_gc_hook_installed = [] {
+  gc::schedule_hook = [] { eval_breaker_set_bit(kGcScheduled); };
+  return true;
+}();
 
 // ---- attributes --------------------------------------------------------------
 

@@ -24,6 +24,7 @@
 #include "runtime/singletons.h"
 #include "runtime/str.h"
 #include "stdlib/native/fileio.h"
+#include "stdlib/native/signals.h"
 #include "stdlib/native/sys.h"
 #include "vm/interp.h"
 #include "vm/traceback.h"
@@ -86,6 +87,17 @@ int run_repl(Dict* globals) {
     write_prompt(entry.empty() ? ">>> " : "... ");
     std::string line;
     if (!std::getline(std::cin, line)) {
+      // Ctrl-C interrupted the read: as CPython, say so and prompt again.
+      if (signals_tripped()) {
+        std::cin.clear();
+        if (!signals_run_pending()) {
+          clear_error();
+          std::fputs("\nKeyboardInterrupt\n", stderr);
+        }
+        entry.clear();
+        in_block = false;
+        continue;
+      }
       if (tty) std::fputc('\n', stderr);
       break;
     }
@@ -102,6 +114,7 @@ int run_repl(Dict* globals) {
       continue;
     }
     bool keep_going = run_entry(entry, globals, &status);
+    signals_forget_uncaught_interrupt();   // reported; the prompt goes on
     entry.clear();
     in_block = false;
     if (!keep_going) return status;

@@ -1,5 +1,6 @@
 // sysmodule.cpp — the sys module: the interpreter's state seen from Python.
 #include <climits>
+#include <cmath>
 #include <string>
 
 #include "runtime/abstract.h"
@@ -8,6 +9,7 @@
 #include "runtime/dict.h"
 #include "runtime/error.h"
 #include "runtime/exceptions.h"
+#include "runtime/float.h"
 #include "runtime/int.h"
 #include "runtime/list.h"
 #include "runtime/module.h"
@@ -21,9 +23,12 @@
 #include "stdlib/native/builtins.h"
 #include "vm/frame.h"
 #include "vm/frameobject.h"
+#include "vm/gil.h"
 #include "vm/import.h"
 #include "vm/interp.h"
 #include "vm/threadstate.h"
+#include "vm/traceback.h"
+#include "vm/trace.h"
 
 namespace coil::vm {
 
@@ -78,7 +83,9 @@ static Ref<Object> sys_intern(Object*, Object* const* args, size_t nargs, Tuple*
 }
 
 static Ref<Object> sys_getrefcount(Object*, Object* const* args, size_t nargs, Tuple* kwnames) {
-  if (!check_no_kwargs("getrefcount", kwnames) || !check_nargs("getrefcount", nargs, 1, 1)) return nullptr;
+  if (!check_no_kwargs("getrefcount", kwnames)) return nullptr;
+  if (nargs != 1)
+    return set_errorf(exc::TypeError, "sys.getrefcount() takes exactly one argument (%zu given)", nargs);
   // The argument itself holds one reference during the call, as in CPython.
   return int_from_i64(args[0]->refcnt);
 }
@@ -111,7 +118,76 @@ static Ref<Object> sys_getframe(Object*, Object* const* args, size_t nargs, Tupl
   return frame_object_of(f);
 }
 
+// sys.settrace(f) / sys.setprofile(f): install (None: remove) this
+// thread's trace or profile function (vm/trace.cpp).
+static Ref<Object> sys_settrace(Object*, Object* const* args, size_t nargs, Tuple* kwnames) {
+  if (!check_no_kwargs("settrace", kwnames) || !check_nargs("settrace", nargs, 1, 1)) return nullptr;
+  ThreadState* ts = current_thread_state();
+  if (args[0] == None) set_trace_hook(ts, nullptr, nullptr);
+  else set_trace_hook(ts, python_trace_hook, args[0]);
+  return none();
+}
+
+static Ref<Object> sys_setprofile(Object*, Object* const* args, size_t nargs, Tuple* kwnames) {
+  if (!check_no_kwargs("setprofile", kwnames) || !check_nargs("setprofile", nargs, 1, 1)) return nullptr;
+  ThreadState* ts = current_thread_state();
+  if (args[0] == None) set_profile_hook(ts, nullptr, nullptr);
+  else set_profile_hook(ts, python_profile_hook, args[0]);
+  return none();
+}
+
+// sys.gettrace() / sys.getprofile(): the hook's object (for cProfile's
+// native profiler, the Profiler itself), or None.
+static Ref<Object> sys_gettrace(Object*, Object* const*, size_t nargs, Tuple* kwnames) {
+  if (!check_no_kwargs("gettrace", kwnames) || !check_nargs("gettrace", nargs, 0, 0)) return nullptr;
+  Object* o = current_thread_state()->trace_obj.get();
+  return Ref<Object>::borrow(o ? o : None);
+}
+
+static Ref<Object> sys_getprofile(Object*, Object* const*, size_t nargs, Tuple* kwnames) {
+  if (!check_no_kwargs("getprofile", kwnames) || !check_nargs("getprofile", nargs, 0, 0)) return nullptr;
+  Object* o = current_thread_state()->profile_obj.get();
+  return Ref<Object>::borrow(o ? o : None);
+}
+
+// sys.setswitchinterval(interval): how long a thread waiting for the GIL
+// lets the holder run before asking it to switch (vm/gil.h).  Stored in
+// whole microseconds, as CPython does (so 1e-9 reads back as 0.0).
+static Ref<Object> sys_setswitchinterval(Object*, Object* const* args, size_t nargs, Tuple* kwnames) {
+  if (!check_no_kwargs("setswitchinterval", kwnames) || !check_nargs("setswitchinterval", nargs, 1, 1)) return nullptr;
+  double v;
+  bool overflow = false;
+  if (!float_coerce(args[0], &v, &overflow)) {
+    if (overflow) return nullptr;
+    return set_errorf(exc::TypeError, "must be real number, not %T", args[0]);
+  }
+  if (v <= 0) return set_error(exc::ValueError, "switch interval must be strictly positive");
+  if (std::isnan(v)) return none();   // CPython accepts it too (and stores garbage)
+  gil_set_switch_interval_us(v * 1e6 >= 9e18 ? INT64_MAX : static_cast<int64_t>(1e6 * v));
+  return none();
+}
+
+static Ref<Object> sys_getswitchinterval(Object*, Object* const*, size_t nargs, Tuple* kwnames) {
+  if (!check_no_kwargs("getswitchinterval", kwnames) || !check_nargs("getswitchinterval", nargs, 0, 0)) return nullptr;
+  return float_from_double(1e-6 * static_cast<double>(gil_switch_interval_us()));
+}
+
+// sys.excepthook(type, value, traceback): the default prints the
+// exception and its chain to stderr, as the top level does
+// (vm/traceback.cpp).  sys.__excepthook__ keeps the original.
+static Ref<Object> sys_excepthook(Object*, Object* const* args, size_t nargs, Tuple* kwnames) {
+  if (!check_no_kwargs("excepthook", kwnames) || !check_nargs("excepthook", nargs, 3, 3)) return nullptr;
+  print_exception(args[1]);
+  return none();
+}
+
 static const MethodDef sys_methods[] = {
+    {"setswitchinterval", sys_setswitchinterval, MethodKind::Static},
+    {"getswitchinterval", sys_getswitchinterval, MethodKind::Static},
+    {"settrace", sys_settrace, MethodKind::Static},
+    {"setprofile", sys_setprofile, MethodKind::Static},
+    {"gettrace", sys_gettrace, MethodKind::Static},
+    {"getprofile", sys_getprofile, MethodKind::Static},
     {"_getframe", sys_getframe, MethodKind::Static},
     {"exit", sys_exit, MethodKind::Static},
     {"getrecursionlimit", sys_getrecursionlimit, MethodKind::Static},
@@ -121,6 +197,7 @@ static const MethodDef sys_methods[] = {
     {"exc_info", sys_exc_info, MethodKind::Static},
     {"exception", sys_exception, MethodKind::Static},
     {"getsizeof", sys_getsizeof, MethodKind::Static},
+    {"excepthook", sys_excepthook, MethodKind::Static},
     {nullptr, nullptr},
 };
 
@@ -167,6 +244,7 @@ bool init_sys_module(int argc, char** argv) {
   if (!in.sys_module) return false;
   Dict* d = sys_dict();
   if (!add_functions(d, sys_methods, in.sys_module.get())) return false;
+  if (dict_set_str(d, "__excepthook__", dict_get_cstr(d, "excepthook")) < 0) return false;
 
   Ref<List> av = list_new();
   for (int i = 0; i < argc; i++) {
@@ -202,6 +280,16 @@ bool init_sys_module(int argc, char** argv) {
   register_native_module("_functools", make__functools_module);
   register_native_module("_collections", make__collections_module);
   register_native_module("itertools", make_itertools_module);
+  register_native_module("_lsprof", make__lsprof_module);
+  register_native_module("_tracemalloc", make__tracemalloc_module);
+  register_native_module("_weakref", make__weakref_module);
+  register_native_module("atexit", make_atexit_module);
+  register_native_module("_thread", make__thread_module);
+  register_native_module("_signal", make_signal_module);
+  register_native_module("_socket", make__socket_module);
+  register_native_module("zlib", make_zlib_module);
+  register_native_module("_hashlib", make__hashlib_module);
+  register_native_module("gc", make_gc_module);
   register_dis_module();
   return dict_set_str(in.modules.get(), "sys", in.sys_module.get()) == 0;
 }

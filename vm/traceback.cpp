@@ -71,8 +71,13 @@ void traceback_here(ThreadState* ts, Frame* f) {
   Object* exc_v = ts->pending.get();
   if (!exc_v || !exception_check(exc_v)) return;
   auto* be = static_cast<BaseException*>(exc_v);
+  Ref<Object> keep = ts->pending;   // a failed allocation replaces it with MemoryError
   Traceback* tb = alloc<Traceback>(&TracebackType);
-  if (!tb) { clear_error(); return; }
+  if (!tb) {
+    // Out of memory: the exception propagates without this entry.
+    ts->pending = std::move(keep);
+    return;
+  }
   tb->next = be->traceback && be->traceback.get() != None ? be->traceback : nullptr;
   tb->code = Ref<Object>::borrow(f->code);
   tb->lasti = f->lasti;
@@ -221,6 +226,20 @@ void print_exception(Object* exc_v) {
 // ---- the traceback type ----------------------------------------------------------
 
 static void tb_dealloc(Object* self) { destroy_object(static_cast<Traceback*>(self)); }
+
+// The cycle collector's slots (an exception -> its traceback -> the frame's
+// locals -> the exception is the classic cycle of `except ... as e`).
+static void tb_traverse(Object* self, VisitFn visit, void* arg) {
+  auto* tb = static_cast<Traceback*>(self);
+  for (Object* o : {tb->next.get(), tb->code.get(), tb->frame.get()})
+    if (o) visit(o, arg);
+}
+
+static void tb_clear(Object* self) {
+  auto* tb = static_cast<Traceback*>(self);
+  Ref<Object> next = std::move(tb->next);
+  Ref<Object> frame = std::move(tb->frame);
+}
 static Ref<Object> tb_next(Object* s) {
   Traceback* tb = static_cast<Traceback*>(s);
   return tb->next ? tb->next : none();
@@ -241,6 +260,8 @@ void init_traceback_type() {
   TracebackType.basic_size = sizeof(Traceback);
   TracebackType.flags = kHaveGC;
   TracebackType.dealloc = tb_dealloc;
+  TracebackType.traverse = tb_traverse;
+  TracebackType.clear = tb_clear;
   TracebackType.getset = tb_getset;
 }
 

@@ -68,6 +68,7 @@ struct Deque : Object {
   size_t size = 0;
   int64_t maxlen = -1;      // -1: unbounded
   uint64_t state = 0;       // bumped on every change of size (iterators check it)
+  Object* weakreflist = nullptr;  // weak references to it (runtime/weakref.h)
 };
 
 inline Deque* as_deque(Object* o) { return static_cast<Deque*>(o); }
@@ -735,6 +736,10 @@ void init_deque_type() {
   t.doc = "A list-like sequence optimized for data accesses near its endpoints.";
   t.flags = kBaseType | kHaveGC;
   t.basic_size = sizeof(Deque);
+  {
+    Deque probe;
+    t.weaklist_offset = reinterpret_cast<char*>(&probe.weakreflist) - reinterpret_cast<char*>(&probe);
+  }
   t.base = &ObjectType;
   t.dealloc = deque_dealloc;
   t.traverse = deque_traverse;

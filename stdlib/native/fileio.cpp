@@ -27,8 +27,8 @@
 // whether a "\n" follows (which matters for input() on a terminal).
 //
 // GIL: every blocking system call goes through sys_read()/sys_write()/
-// sys_open() below, the single places where the GIL will be released
-// (vm/gil.h, later issue).
+// sys_open() below, the single places where the GIL is released
+// (vm/gil.h).
 #include "stdlib/native/fileio.h"
 
 #include <errno.h>
@@ -50,6 +50,8 @@
 #include "runtime/singletons.h"
 #include "runtime/str.h"
 #include "runtime/tuple.h"
+#include "stdlib/native/signals.h"
+#include "vm/gil.h"
 
 namespace coil::runtime {
 
@@ -80,27 +82,57 @@ inline TextState* as_text(Object* o) { return static_cast<TextState*>(o); }
 
 // ---- system calls (the places to release the GIL) ------------------------------
 
+//
+// Each releases the GIL around the call (vm/gil.h): the buffers they get
+// must not move while other threads run, so they are local strings or the
+// memory of an object the caller holds a reference to, never a buffer
+// shared through a file object (bf_fill reads into a local chunk).  An
+// EINTR runs the signal handlers (the main thread's KeyboardInterrupt);
+// when one raises, the call fails with errno EINTR and raise_errno keeps
+// the handler's exception.
+
 ssize_t sys_read(int fd, char* buf, size_t n) {
-  // GIL released here (vm/gil.h, later issue).
   for (;;) {
-    ssize_t r = ::read(fd, buf, n);
-    if (r >= 0 || errno != EINTR) return r;
+    ssize_t r;
+    int err;
+    {
+      vm::ReleaseGil nogil;
+      r = ::read(fd, buf, n);
+      err = errno;
+    }
+    errno = err;
+    if (r >= 0 || err != EINTR) return r;
+    if (!signals_run_pending()) return (errno = EINTR), -1;
   }
 }
 
 ssize_t sys_write(int fd, const char* buf, size_t n) {
-  // GIL released here (vm/gil.h, later issue).
   for (;;) {
-    ssize_t r = ::write(fd, buf, n);
-    if (r >= 0 || errno != EINTR) return r;
+    ssize_t r;
+    int err;
+    {
+      vm::ReleaseGil nogil;
+      r = ::write(fd, buf, n);
+      err = errno;
+    }
+    errno = err;
+    if (r >= 0 || err != EINTR) return r;
+    if (!signals_run_pending()) return (errno = EINTR), -1;
   }
 }
 
 int sys_open(const char* path, int flags) {
-  // GIL released here (vm/gil.h, later issue).
   for (;;) {
-    int fd = ::open(path, flags, 0666);
-    if (fd >= 0 || errno != EINTR) return fd;
+    int fd;
+    int err;
+    {
+      vm::ReleaseGil nogil;
+      fd = ::open(path, flags, 0666);
+      err = errno;
+    }
+    errno = err;
+    if (fd >= 0 || err != EINTR) return fd;
+    if (!signals_run_pending()) return (errno = EINTR), -1;
   }
 }
 
@@ -109,6 +141,8 @@ int sys_open(const char* path, int flags) {
 // Raises OSError(errno, strerror[, filename]); calling the class lets
 // exceptions.cpp pick the subclass (FileNotFoundError ...).
 Ref<Object> raise_errno(int err, Object* filename = nullptr) {
+  // A signal handler raised during the call: that exception wins.
+  if (err == EINTR && error_occurred()) return nullptr;
   Ref<Object> code = int_from_i64(err);
   Ref<Object> msg = str_from(std::strerror(err));
   if (!code || !msg) return nullptr;
@@ -177,12 +211,13 @@ int64_t bf_fill(BinaryFile* b, size_t want = kBufSize) {
     b->rbuf.erase(0, b->rpos);
     b->rpos = 0;
   }
-  size_t old = b->rbuf.size();
   if (want < kBufSize) want = kBufSize;
-  b->rbuf.resize(old + want);
-  ssize_t r = sys_read(b->fd, b->rbuf.data() + old, want);
-  b->rbuf.resize(old + (r > 0 ? static_cast<size_t>(r) : 0));
+  // Read into a chunk of our own: rbuf may be resized by another thread
+  // while this one waits in read(2) without the GIL.
+  std::string chunk(want, '\0');
+  ssize_t r = sys_read(b->fd, chunk.data(), want);
   if (r < 0) { raise_errno(errno); return -1; }
+  b->rbuf.append(chunk.data(), static_cast<size_t>(r));
   return r;
 }
 

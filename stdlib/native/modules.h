@@ -22,5 +22,17 @@ Ref<Object> make_re_module();     // stdlib/native/_re.cpp
 Ref<Object> make__functools_module();    // stdlib/native/_functools.cpp
 Ref<Object> make__collections_module();  // stdlib/native/_collections.cpp
 Ref<Object> make_itertools_module();     // stdlib/native/itertools.cpp
+Ref<Object> make__lsprof_module();       // stdlib/native/_lsprof.cpp
+Ref<Object> make__tracemalloc_module();  // stdlib/native/_tracemalloc.cpp
+Ref<Object> make__weakref_module();      // stdlib/native/_weakref.cpp
+Ref<Object> make_atexit_module();        // stdlib/native/atexit.cpp
+// Runs the atexit callbacks, last registered first (vm_finalize).
+void atexit_run_callbacks();
+Ref<Object> make__thread_module();       // stdlib/native/_thread.cpp
+Ref<Object> make_signal_module();        // stdlib/native/signal.cpp (_signal)
+Ref<Object> make_zlib_module();          // stdlib/native/zlib.cpp
+Ref<Object> make__hashlib_module();      // stdlib/native/_hashlib.cpp
+Ref<Object> make_gc_module();            // stdlib/native/gcmodule.cpp
+Ref<Object> make__socket_module();       // stdlib/native/_socket.cpp
 
 }  // namespace coil::runtime

@@ -22,9 +22,9 @@
 // atime, mtime, ctime, atime_ns, mtime_ns, ctime_ns, blksize, blocks, rdev);
 // os.py wraps it into os.stat_result.
 //
-// GIL: the calls that may block (open, read, write, close, fsync, the
-// directory scans) are marked `// GIL: release here` — the GIL is a later
-// issue, and those are the places that will drop it.
+// GIL: the calls that may block (open, read, write, close, fsync, waitpid,
+// system, opendir) release it (vm/gil.h), most through blocking_call(),
+// which also runs signal handlers after EINTR.
 #include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
@@ -57,6 +57,8 @@
 #include "runtime/tuple.h"
 #include "stdlib/native/fileio.h"
 #include "stdlib/native/modules.h"
+#include "stdlib/native/signals.h"
+#include "vm/gil.h"
 
 extern char** environ;
 
@@ -68,6 +70,8 @@ namespace {
 
 // Raises OSError(err, strerror(err)[, filename[, None, filename2]]).
 Ref<Object> raise_errno(int err, Object* filename = nullptr, Object* filename2 = nullptr) {
+  // A signal handler raised while a call waited: that exception wins.
+  if (err == EINTR && error_occurred()) return nullptr;
   Ref<Object> code = int_from_i64(err);
   Ref<Object> msg = str_from(std::strerror(err));
   if (!code || !msg) return nullptr;
@@ -76,6 +80,29 @@ Ref<Object> raise_errno(int err, Object* filename = nullptr, Object* filename2 =
   Ref<Object> e = call(exc::OSError, args, n);
   if (!e) return nullptr;
   return set_error_object(e.get());
+}
+
+// Runs the blocking system call `f` with the GIL released (vm/gil.h) and
+// retries it after EINTR once the signal handlers have run (PEP 475).  On
+// failure errno is set; when a handler raised, errno is EINTR and its
+// exception is pending (raise_errno keeps it).  `f` must not touch objects.
+template <class F>
+auto blocking_call(F f) -> decltype(f()) {
+  for (;;) {
+    decltype(f()) r;
+    int err;
+    {
+      vm::ReleaseGil nogil;
+      r = f();
+      err = errno;
+    }
+    errno = err;
+    if (!(r < 0 && err == EINTR)) return r;
+    if (!signals_run_pending()) {
+      errno = EINTR;
+      return r;
+    }
+  }
 }
 
 // ---- argument conversion ----------------------------------------------------------------
@@ -190,6 +217,8 @@ Ref<Object> px_kill(Object*, Object* const* args, size_t nargs, Tuple* kw) {
   int64_t pid, sig;
   if (!check_nargs("kill", nargs, 2, 2) || !int_arg(args[0], &pid) || !int_arg(args[1], &sig)) return nullptr;
   if (::kill(static_cast<pid_t>(pid), static_cast<int>(sig)) < 0) return raise_errno(errno);
+  // A signal sent to ourselves: run its handler now, as CPython does.
+  if (pid == ::getpid() && !signals_run_pending()) return nullptr;
   return none();
 }
 
@@ -406,8 +435,11 @@ Ref<Object> px_listdir(Object*, Object* const* args, size_t nargs, Tuple* kw) {
   Path p;
   p.c = ".";
   if (a[0] && a[0] != None && !path_arg("listdir", "path", a[0], &p)) return nullptr;
-  // GIL: release here (the directory scan may touch a slow file system).
-  DIR* d = ::opendir(p.c.c_str());
+  DIR* d;
+  {
+    vm::ReleaseGil nogil;   // the directory may live on a slow file system
+    d = ::opendir(p.c.c_str());
+  }
   if (!d) return raise_errno(errno, p.obj ? p.obj.get() : nullptr);
   Ref<List> out = list_new();
   if (!out) { ::closedir(d); return nullptr; }
@@ -550,10 +582,9 @@ Ref<Object> px_open(Object*, Object* const* args, size_t nargs, Tuple* kw) {
   int64_t flags, mode = 0777;
   if (!int_arg(a[1], &flags) || (a[2] && !int_arg(a[2], &mode))) return nullptr;
   int fd;
-  // GIL: release here (open may block on a FIFO or a slow file system).
-  do {
-    fd = ::open(p.c.c_str(), static_cast<int>(flags) | O_CLOEXEC, static_cast<mode_t>(mode));
-  } while (fd < 0 && errno == EINTR);
+  // open may block on a FIFO or a slow file system.
+  const char* path = p.c.c_str();
+  fd = blocking_call([&] { return ::open(path, static_cast<int>(flags) | O_CLOEXEC, static_cast<mode_t>(mode)); });
   if (fd < 0) return raise_errno(errno, p.obj.get());
   return int_from_i64(fd);
 }
@@ -561,8 +592,13 @@ Ref<Object> px_open(Object*, Object* const* args, size_t nargs, Tuple* kw) {
 Ref<Object> px_close(Object*, Object* const* args, size_t nargs, Tuple* kw) {
   int fd;
   if (!check_nargs("close", nargs, 1, 1) || !fd_arg(args[0], &fd)) return nullptr;
-  // GIL: release here (close may flush to a slow device).
-  if (::close(fd) < 0) return raise_errno(errno);
+  // close may flush to a slow device; it is never retried (Linux frees the fd anyway).
+  int r;
+  {
+    vm::ReleaseGil nogil;
+    r = ::close(fd);
+  }
+  if (r < 0) return raise_errno(errno);
   return none();
 }
 
@@ -573,8 +609,8 @@ Ref<Object> px_read(Object*, Object* const* args, size_t nargs, Tuple* kw) {
   if (n < 0) return raise_errno(EINVAL);
   std::string buf(static_cast<size_t>(n), '\0');
   ssize_t r;
-  // GIL: release here (read blocks on pipes and terminals).
-  do { r = ::read(fd, buf.data(), buf.size()); } while (r < 0 && errno == EINTR);
+  // read blocks on pipes and terminals; buf is ours alone.
+  r = blocking_call([&] { return ::read(fd, buf.data(), buf.size()); });
   if (r < 0) return raise_errno(errno);
   return bytes_from(std::string_view(buf.data(), static_cast<size_t>(r)));
 }
@@ -587,8 +623,8 @@ Ref<Object> px_write(Object*, Object* const* args, size_t nargs, Tuple* kw) {
     return set_errorf(exc::TypeError, "a bytes-like object is required, not '%T'", args[1]);
   std::string copy(data);   // the buffer must stay valid while the GIL is released
   ssize_t r;
-  // GIL: release here (write blocks on full pipes).
-  do { r = ::write(fd, copy.data(), copy.size()); } while (r < 0 && errno == EINTR);
+  // write blocks on full pipes.
+  r = blocking_call([&] { return ::write(fd, copy.data(), copy.size()); });
   if (r < 0) return raise_errno(errno);
   return int_from_i64(r);
 }
@@ -615,8 +651,8 @@ Ref<Object> px_fsync(Object*, Object* const* args, size_t nargs, Tuple* kw) {
     f = fileno.get();
   }
   if (!fd_arg(f, &fd)) return nullptr;
-  // GIL: release here (fsync waits for the disk).
-  if (::fsync(fd) < 0) return raise_errno(errno);
+  // fsync waits for the disk.
+  if (blocking_call([&] { return ::fsync(fd); }) < 0) return raise_errno(errno);
   return none();
 }
 
@@ -669,8 +705,8 @@ Ref<Object> px_waitpid(Object*, Object* const* args, size_t nargs, Tuple* kw) {
     return nullptr;
   int status = 0;
   pid_t r;
-  // GIL: release here (waiting for a child).
-  do { r = ::waitpid(static_cast<pid_t>(pid), &status, static_cast<int>(options)); } while (r < 0 && errno == EINTR);
+  // Waiting for a child.
+  r = blocking_call([&] { return ::waitpid(static_cast<pid_t>(pid), &status, static_cast<int>(options)); });
   if (r < 0) return raise_errno(errno);
   Ref<Object> a = int_from_i64(r), b = int_from_i64(status);
   if (!a || !b) return nullptr;
@@ -700,8 +736,11 @@ Ref<Object> px_system(Object*, Object* const* args, size_t nargs, Tuple* kw) {
   Path p;
   if (!path_arg("system", "command", a[0], &p)) return nullptr;
   flush_std_streams();   // the child writes to the same fds: keep the order
-  // GIL: release here (waits for the child).
-  int r = ::system(p.c.c_str());
+  int r;
+  {
+    vm::ReleaseGil nogil;   // waits for the child
+    r = ::system(p.c.c_str());
+  }
   if (r < 0) return raise_errno(errno);
   return int_from_i64(r);
 }

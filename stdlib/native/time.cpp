@@ -10,8 +10,8 @@
 // are reached only as attributes.  The tuple's size says 9; the allocation
 // has room for 11 and the type's dealloc releases the hidden two.
 //
-// sleep() is a blocking call: the wait happens in sleep_for() below, the
-// single place where the GIL will be released (vm/gil.h, later issue).
+// sleep() is a blocking call: the wait happens in sleep_for() below, which
+// releases the GIL (vm/gil.h) and runs signal handlers when interrupted.
 #include <errno.h>
 #include <time.h>
 
@@ -34,6 +34,8 @@
 #include "runtime/str.h"
 #include "runtime/tuple.h"
 #include "stdlib/native/modules.h"
+#include "stdlib/native/signals.h"
+#include "vm/gil.h"
 
 namespace coil::runtime {
 
@@ -105,15 +107,21 @@ bool sleep_for(double secs) {
   struct timespec req;
   req.tv_sec = static_cast<time_t>(secs);
   req.tv_nsec = static_cast<long>((secs - static_cast<double>(req.tv_sec)) * 1e9);
-  // GIL released here (vm/gil.h, later issue): the whole wait below.
-  while (nanosleep(&req, &req) < 0) {
-    if (errno != EINTR) {
-      set_errorf(exc::OSError, "[Errno %d] %s", errno, std::strerror(errno));
+  for (;;) {
+    int rc, err;
+    {
+      vm::ReleaseGil nogil;   // other threads run while this one sleeps
+      rc = nanosleep(&req, &req);
+      err = errno;
+    }
+    if (rc == 0) return true;
+    if (err != EINTR) {
+      set_errorf(exc::OSError, "[Errno %d] %s", err, std::strerror(err));
       return false;
     }
-    // TODO(signals): run pending signal handlers here (KeyboardInterrupt).
+    // A signal: its Python handler runs now (and may raise KeyboardInterrupt).
+    if (!signals_run_pending()) return false;
   }
-  return true;
 }
 
 Ref<Object> time_sleep(Object*, Object* const* args, size_t nargs, Tuple* kwnames) {

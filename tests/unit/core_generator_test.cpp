@@ -124,6 +124,60 @@ del _
   EXPECT_EQ(token->refcnt, 1);
 }
 
+// gen.send(v) from bytecode runs the generator's frame in the caller's
+// loop (CALL of the send method): every way out of it must restore the
+// thread's depth and frame, and neither the sent values, the yielded ones
+// nor the generator may gain or lose a reference.
+TEST_F(GeneratorTest, InlineSendKeepsStateAndRefcounts) {
+  ThreadState* ts = current_thread_state();
+  int depth = ts->recursion_depth;
+  Frame* frame = ts->frame;
+  Ref<Dict> g = run(R"(
+sent = object()
+token = object()
+def echo():
+    while True:
+        got = yield token
+        if got is None:
+            return got
+        if got == 0:
+            raise KeyError(got)
+def drive():
+    e = echo()
+    e.send(None)
+    for _ in range(50):
+        e.send(sent)
+    return e
+kept = drive()
+try:
+    kept.send(0)
+except KeyError:
+    pass
+e2 = echo(); e2.send(None)
+try:
+    e2.send(None)
+except StopIteration:
+    pass
+try:
+    echo().send(1)
+except TypeError:
+    pass
+)");
+  EXPECT_EQ(ts->recursion_depth, depth);
+  EXPECT_EQ(ts->frame, frame);
+  EXPECT_FALSE(error_occurred());
+  // Only the module dict holds these once the sends are over (the raising
+  // and the returning bodies have dropped their frames).
+  for (const char* name : {"sent", "token", "kept", "e2"}) {
+    Object* o = get(g.get(), name);
+    ASSERT_NE(o, nullptr);
+    EXPECT_EQ(o->refcnt, 1) << name;
+  }
+  EXPECT_EQ(static_cast<Generator*>(get(g.get(), "kept"))->frame, nullptr);
+  EXPECT_EQ(static_cast<Generator*>(get(g.get(), "e2"))->frame, nullptr);
+  EXPECT_EQ(ts->handled.get(), nullptr);
+}
+
 // A suspended frame keeps exactly what it had: the value stack holds the
 // partial results of the expression it stopped in (here the pending
 // `1000 + ...` and the list being built), and the instruction pointer

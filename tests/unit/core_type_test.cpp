@@ -387,7 +387,7 @@ TEST_F(CoreType, SlottedInstanceIsSmallerThanDictInstance) {
   int64_t a, b, c;
   ASSERT_TRUE(int_to_i64(ss.get(), &a) && int_to_i64(ds.get(), &b) && int_to_i64(dds.get(), &c));
   EXPECT_EQ(a, 16 + 2 * 8);   // object + two slot values (no hidden header)
-  EXPECT_EQ(b, 16 + 8);       // object + its __dict__ pointer
+  EXPECT_EQ(b, 16 + 8 + 8);   // object + its __dict__ and weak-list pointers
   EXPECT_LT(a, b + c);
 }
 
