@@ -280,17 +280,29 @@ void maybe_untrack_dict(Object* o) {
   untrack(o);
 }
 
-void promote(std::vector<Object*>& survivors, int generation) {
+// A survivor of a collection of `generation` moves one generation up.
+// Out of memory for gen1's vector: it stays tracked, seen by full
+// collections only.
+void promote(Object* o, int generation) {
   State& s = st();
-  for (Object* o : survivors) maybe_untrack_tuple(o);
+  maybe_untrack_tuple(o);
   if (generation == 0) {
-    for (Object* o : survivors) s.gen1.push_back(o);
-  } else if (generation == 1) {
-    s.long_lived_pending += static_cast<int64_t>(survivors.size());
-  } else {
-    for (Object* o : survivors) maybe_untrack_dict(o);
+    try {
+      s.gen1.push_back(o);
+    } catch (const std::bad_alloc&) {
+    }
+  } else if (generation >= 2) {
+    maybe_untrack_dict(o);
+  }
+}
+
+void promoted(int64_t survivors, int generation) {
+  State& s = st();
+  if (generation == 1) {
+    s.long_lived_pending += survivors;
+  } else if (generation >= 2) {
     s.long_lived_pending = 0;
-    s.long_lived_total = static_cast<int64_t>(survivors.size());
+    s.long_lived_total = survivors;
   }
 }
 
@@ -302,43 +314,41 @@ void debug_print_object(const char* what, Object* o) {
 
 // a. Clears the weak references to garbage, then calls the callbacks of
 // those weak references that are not garbage themselves.
-void handle_weakrefs(const std::vector<Ref<Object>>& garbage) {
+void handle_weakrefs(const std::vector<Object*>& garbage) {
   std::vector<Ref<Object>> callbacks;
-  for (const Ref<Object>& o : garbage) {
-    if (object_has_weakrefs(o.get())) detach_weakrefs(o.get(), &callbacks);
+  for (Object* o : garbage) {
+    if (object_has_weakrefs(o)) detach_weakrefs(o, &callbacks);
   }
   if (callbacks.empty()) return;
   std::unordered_set<Object*> dead;
-  for (const Ref<Object>& o : garbage) dead.insert(o.get());
+  for (Object* o : garbage) dead.insert(o);
   for (Ref<Object>& wr : callbacks) {
     if (!dead.count(wr.get())) call_weakref_callback(wr.get());
   }
 }
 
 // b. Runs every finalizer that has not run yet (PEP 442).
-void finalize_garbage(const std::vector<Ref<Object>>& garbage) {
-  for (const Ref<Object>& o : garbage) {
+void finalize_garbage(const std::vector<Object*>& garbage) {
+  for (Object* o : garbage) {
     ClearFn fin = o->type->finalize;
-    if (!fin || is_finalized(o.get())) continue;
-    set_finalized(o.get());
+    if (!fin || is_finalized(o)) continue;
+    set_finalized(o);
     Ref<Object> saved = fetch_error();
-    fin(o.get());
+    fin(o);
     restore_error(std::move(saved));
   }
 }
 
 // c. Which of the garbage did the finalizers make reachable again?
 // Returns a flag per object (true: resurrected).
-std::vector<bool> find_resurrected(const std::vector<Ref<Object>>& garbage) {
-  // Both vectors are allocated before any count changes, so running out of
+std::vector<bool> find_resurrected(const std::vector<Object*>& garbage) {
+  // `alive` is allocated before any count changes, so running out of
   // memory below can be undone.
-  std::vector<Object*> set;
-  set.reserve(garbage.size());
+  const std::vector<Object*>& set = garbage;
   std::vector<bool> alive(garbage.size(), true);
-  for (const Ref<Object>& o : garbage) {
+  for (Object* o : garbage) {
     // Our own reference is not "from outside".
     o->refcnt = (o->refcnt - 1) | kInSet;
-    set.push_back(o.get());
   }
   bool marked = true;
   try {
@@ -354,11 +364,11 @@ std::vector<bool> find_resurrected(const std::vector<Ref<Object>>& garbage) {
 }
 
 // d. Breaks the remaining cycles with the clear slots.
-void delete_garbage(const std::vector<Ref<Object>>& garbage, const std::vector<bool>& resurrected) {
+void delete_garbage(const std::vector<Object*>& garbage, const std::vector<bool>& resurrected) {
   bool save_all = (st().config.debug & kDebugSaveAll) != 0;
   for (size_t i = 0; i < garbage.size(); i++) {
     if (resurrected[i]) continue;
-    Object* o = garbage[i].get();
+    Object* o = garbage[i];
     if (save_all) {
       if (garbage_list) list_append(static_cast<List*>(garbage_list), o);
       continue;
@@ -372,13 +382,26 @@ void delete_garbage(const std::vector<Ref<Object>>& garbage, const std::vector<b
   }
 }
 
+// The garbage, each element holding a strong reference for the length of
+// the steps below (a finalizer or a clear slot may drop the others'), in
+// the vector the collection already had: at exit the garbage is the whole
+// heap, and a second vector of it would raise the peak memory.
+struct OwnedGarbage {
+  std::vector<Object*>& v;
+  explicit OwnedGarbage(std::vector<Object*>& objects) : v(objects) {
+    for (Object* o : v) incref(o);
+  }
+  ~OwnedGarbage() {
+    for (Object* o : v) decref(o);
+    v.clear();
+  }
+};
+
 int64_t handle_garbage(std::vector<Object*>& unreachable) {
-  std::vector<Ref<Object>> garbage;
-  garbage.reserve(unreachable.size());
-  for (Object* o : unreachable) garbage.push_back(Ref<Object>::borrow(o));
-  unreachable.clear();
+  OwnedGarbage owned(unreachable);
+  const std::vector<Object*>& garbage = owned.v;
   if (st().config.debug & kDebugCollectable) {
-    for (const Ref<Object>& o : garbage) debug_print_object("collectable", o.get());
+    for (Object* o : garbage) debug_print_object("collectable", o);
   }
   handle_weakrefs(garbage);
   finalize_garbage(garbage);
@@ -407,28 +430,34 @@ int64_t collect_main(int generation) {
     for (Object* o : set) o->refcnt &= kCountMask;
     return 0;
   }
-  std::vector<Object*> survivors;
-  std::vector<Object*> unreachable;
   try {
     mark_reachable(set);
-    for (Object* o : set) ((o->refcnt & kReachable) ? survivors : unreachable).push_back(o);
   } catch (const std::bad_alloc&) {
     restore_counts(set);
     return 0;
   }
-  restore_counts(set);
-  set.clear();
-  set.shrink_to_fit();
-  try {
-    promote(survivors, generation);
-  } catch (const std::bad_alloc&) {
-    // The survivors stay tracked; only a full collection will see them.
+  // Give the internal references back, then, in one pass that clears the
+  // marks, promote the survivors and keep the unreachable ones, in order,
+  // at the front of `set` (no second vector: see OwnedGarbage).
+  for (Object* o : set) traverse(o, visit_incref, nullptr);
+  size_t n_unreachable = 0;
+  int64_t n_survivors = 0;
+  for (Object* o : set) {
+    bool reachable = (o->refcnt & kReachable) != 0;
+    o->refcnt &= kCountMask;
+    if (reachable) {
+      promote(o, generation);
+      ++n_survivors;
+    } else {
+      set[n_unreachable++] = o;
+    }
   }
-  survivors.clear();
+  set.resize(n_unreachable);
+  promoted(n_survivors, generation);
 
   int64_t found = 0;
   try {
-    found = handle_garbage(unreachable);
+    found = handle_garbage(set);
   } catch (const std::bad_alloc&) {
     found = 0;   // the garbage stays for the next collection
   }
