@@ -45,6 +45,7 @@
 //
 // Debug aid: define COIL_ALLOC_POISON to fill freed blocks with 0xDB so a
 // use-after-free shows up as a wild pointer quickly.
+#include <array>
 #include <cstdint>
 #include <cstdio>
 #include <cstdlib>
@@ -242,10 +243,18 @@ void large_free(char* data) {
 
 constexpr int kGcPlanes = 3;   // gc::HeapBit: tracked, finalized, frozen
 
-inline size_t plane_words(const ChunkHeader* h) {
-  size_t blocks = (kChunkSize - sizeof(ChunkHeader)) / h->block_size;
-  return (blocks + 63) / 64;
-}
+// Words per bitmap plane, by size class (a table: a division per lookup
+// showed up in every allocation of a tracked object).
+constexpr auto kPlaneWords = [] {
+  std::array<uint16_t, kNumClasses + 1> words{};
+  for (size_t cls = 1; cls <= kNumClasses; cls++) {
+    size_t blocks = (kChunkSize - sizeof(ChunkHeader)) / (cls * kGrain);
+    words[cls] = static_cast<uint16_t>((blocks + 63) / 64);
+  }
+  return words;
+}();
+
+inline size_t plane_words(const ChunkHeader* h) { return kPlaneWords[h->cls]; }
 
 // Chunks that have side bitmaps (the full-heap walk visits only these).
 std::vector<ChunkHeader*>& gc_chunks() {
@@ -270,14 +279,14 @@ void side_forget(const void* p) {
 }
 
 // The block `p` is freed: clear its bits in every plane.
+// Only a tracked block can have the other bits (finalized, frozen) set.
 inline void forget_block_bits(ChunkHeader* h, uint64_t idx) {
-  size_t words = plane_words(h);
   size_t w = idx >> 6;
   uint64_t m = uint64_t{1} << (idx & 63);
   uint64_t* bits = h->gc_bits;
-  if (bits[w] & m) {
-    if (gc::g_young_count > 0) --gc::g_young_count;
-  }
+  if (!(bits[w] & m)) return;
+  if (gc::g_young_count > 0) --gc::g_young_count;
+  size_t words = plane_words(h);
   for (int plane = 0; plane < kGcPlanes; plane++) bits[plane * words + w] &= ~m;
 }
 
@@ -357,6 +366,36 @@ bool heap_set(const Object* o, HeapBit bit) {
     return false;
   }
   return true;
+}
+
+// The fast path for a block just taken from a pool: its chunk is known
+// without the chunk map, and freeing cleared its bits.
+bool set_tracked_pooled_new(const Object* o) {
+  uintptr_t p = reinterpret_cast<uintptr_t>(o);
+  auto* h = reinterpret_cast<ChunkHeader*>(p & kChunkMask);
+  if (!h->gc_bits && !ensure_bits(h)) [[unlikely]] return false;
+  uint64_t idx = ((p - (p & kChunkMask) - sizeof(ChunkHeader)) * h->reciprocal) >> 32;
+  h->gc_bits[idx >> 6] |= uint64_t{1} << (idx & 63);   // plane kTracked == 0
+  return true;
+}
+
+int heap_set_tracked_new(const Object* o) {
+  ChunkHeader* h;
+  uint64_t idx;
+  if (locate_block(o, &h, &idx)) [[likely]] {
+    if (!h->gc_bits && !ensure_bits(h)) return 0;
+    h->gc_bits[idx >> 6] |= uint64_t{1} << (idx & 63);   // plane kTracked == 0
+    return kTrackedPooled;
+  }
+  return heap_set(o, kTracked) ? kTrackedOther : 0;
+}
+
+bool heap_test_pooled(const Object* o, HeapBit bit) {
+  uintptr_t p = reinterpret_cast<uintptr_t>(o);
+  auto* h = reinterpret_cast<const ChunkHeader*>(p & kChunkMask);
+  if (!h->gc_bits) return false;
+  uint64_t idx = ((p - (p & kChunkMask) - sizeof(ChunkHeader)) * h->reciprocal) >> 32;
+  return (h->gc_bits[bit * plane_words(h) + (idx >> 6)] >> (idx & 63)) & 1;
 }
 
 void heap_clear(const Object* o, HeapBit bit) {
@@ -485,8 +524,16 @@ void mem_free(void* p) {
 // Objects of container types (a traverse slot) are tracked by the cycle
 // collector from here on (runtime/gc.h).
 void* alloc_object_memory(TypeObject* type, size_t size) {
+  // The common case — a container of a built-in type or a class without
+  // extra words, small enough for a pool — is tracked without looking the
+  // block up in the chunk map.
+  if (type->traverse && size <= kMaxPooled && (!(type->flags & kHeapType) || !type->instance_extras)) {
+    void* mem = mem_alloc(size);
+    if (mem) gc::track_new_pooled(static_cast<Object*>(mem));
+    return mem;
+  }
   void* mem = alloc_object_memory_untracked(type, size);
-  if (mem && type->traverse) gc::track(static_cast<Object*>(mem));
+  if (mem && type->traverse) gc::track_new(static_cast<Object*>(mem));
   return mem;
 }
 

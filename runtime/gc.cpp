@@ -117,7 +117,11 @@ inline bool in_set(const Object* o) { return (o->refcnt & kInSet) != 0; }
 inline intptr_t gc_refs(const Object* o) { return o->refcnt & kCountMask; }
 
 struct State {
-  std::vector<Object*> gen0;       // tracked since the last collection (may be stale)
+  // Tracked since the last collection (may be stale).  An entry is the
+  // object's address, with bit 0 set when it does not start a pooled
+  // block: pooled blocks are checked with heap_test_pooled, which needs no
+  // chunk-map lookup (a chunk is never unmapped), large ones with heap_test.
+  std::vector<uintptr_t> gen0;
   std::vector<Object*> gen1;       // survivors of gen-0 collections (may be stale)
   size_t gen0_compact_at = 4096;
   int64_t count[kNumGenerations] = {};   // count[1], count[2]: collections of the younger generation
@@ -225,6 +229,21 @@ void add_walked(Object* o, void* arg) {
   o->refcnt |= kInSet;
 }
 
+// Whether the young entry `e` still names a tracked object.
+inline Object* young_object(uintptr_t e) { return reinterpret_cast<Object*>(e & ~uintptr_t{1}); }
+inline bool young_tracked(uintptr_t e) {
+  Object* o = young_object(e);
+  return (e & 1) ? is_tracked(o) : heap_test_pooled(o, kTracked);
+}
+
+void add_young(std::vector<Object*>* out, uintptr_t e) {
+  if (!young_tracked(e)) return;
+  Object* o = young_object(e);
+  if (in_set(o)) return;
+  out->push_back(o);
+  o->refcnt |= kInSet;
+}
+
 // Fills `set` with the candidates of `generation`, marked kInSet.  May
 // throw std::bad_alloc, leaving `set` holding exactly the marked objects.
 void gather(int generation, std::vector<Object*>* set) {
@@ -235,7 +254,7 @@ void gather(int generation, std::vector<Object*>* set) {
     s.gen1.clear();
     return;
   }
-  for (Object* o : s.gen0) add_candidate(set, o);
+  for (uintptr_t e : s.gen0) add_young(set, e);
   s.gen0.clear();
   if (generation >= 1) {
     for (Object* o : s.gen1) add_candidate(set, o);
@@ -247,9 +266,15 @@ void gather(int generation, std::vector<Object*>* set) {
 // rare): keeps the vector proportional to the live young objects.
 void compact_gen0() {
   State& s = st();
-  std::vector<Object*> live;
-  for (Object* o : s.gen0) add_candidate(&live, o);
-  for (Object* o : live) o->refcnt &= kCountMask;
+  std::vector<uintptr_t> live;
+  for (uintptr_t e : s.gen0) {
+    if (!young_tracked(e)) continue;
+    Object* o = young_object(e);
+    if (in_set(o)) continue;
+    live.push_back(e);
+    o->refcnt |= kInSet;
+  }
+  for (uintptr_t e : live) young_object(e)->refcnt &= kCountMask;
   s.gen0.swap(live);
   s.gen0_compact_at = std::max<size_t>(4096, 2 * s.gen0.size());
 }
@@ -538,7 +563,36 @@ void track(Object* o) {
   if (s.gen0.size() >= s.gen0_compact_at && !s.collecting) compact_gen0();
   if (!heap_set(o, kTracked)) return;   // no memory for the bit: stays untracked
   try {
-    s.gen0.push_back(o);
+    s.gen0.push_back(reinterpret_cast<uintptr_t>(o) | 1);
+  } catch (...) {
+    heap_clear(o, kTracked);
+    return;
+  }
+  ++g_young_count;
+  maybe_schedule();
+}
+
+void track_new(Object* o) {
+  State& s = st();
+  if (s.gen0.size() >= s.gen0_compact_at && !s.collecting) [[unlikely]] compact_gen0();
+  int where = heap_set_tracked_new(o);
+  if (!where) return;   // no memory for the bit: stays untracked
+  try {
+    s.gen0.push_back(reinterpret_cast<uintptr_t>(o) | (where == kTrackedPooled ? 0 : 1));
+  } catch (...) {
+    heap_clear(o, kTracked);
+    return;
+  }
+  ++g_young_count;
+  maybe_schedule();
+}
+
+void track_new_pooled(Object* o) {
+  State& s = st();
+  if (s.gen0.size() >= s.gen0_compact_at && !s.collecting) [[unlikely]] compact_gen0();
+  if (!set_tracked_pooled_new(o)) [[unlikely]] return;   // no memory for the bit: stays untracked
+  try {
+    s.gen0.push_back(reinterpret_cast<uintptr_t>(o));
   } catch (...) {
     heap_clear(o, kTracked);
     return;
@@ -599,7 +653,7 @@ void for_each_object(int generation, void (*fn)(Object*, void*), void* arg) {
   // The young objects, deduplicated by the kInSet mark (no code runs
   // until the marks are cleared: `fn` only copies pointers out).
   std::vector<Object*> young;
-  for (Object* o : s.gen0) add_candidate(&young, o);
+  for (uintptr_t e : s.gen0) add_young(&young, e);
   size_t n0 = young.size();
   if (generation >= 1) {
     for (Object* o : s.gen1) add_candidate(&young, o);

@@ -53,6 +53,19 @@ extern int64_t g_young_count;
 // Starts tracking `o` in the youngest generation (no-op when tracked).
 // May schedule a collection, which runs at the next eval-breaker check.
 void track(Object* o);
+// track() for an object whose memory was just allocated (its bits are
+// clear: freeing a block clears them), skipping the "already tracked" test.
+void track_new(Object* o);
+// track_new for an object known to start a block fresh from a pool.
+void track_new_pooled(Object* o);
+bool set_tracked_pooled_new(const Object* o);
+// heap_set(o, kTracked) for such a fresh object: 0 when the side table
+// could not grow, else whether `o` starts a pooled block.
+enum { kTrackedPooled = 1, kTrackedOther = 2 };
+int heap_set_tracked_new(const Object* o);
+// heap_test for an address that starts (or once started) a pooled block:
+// no chunk-map lookup, since chunks are never unmapped.
+bool heap_test_pooled(const Object* o, HeapBit bit);
 void untrack(Object* o);
 inline bool is_tracked(const Object* o) { return heap_test(o, kTracked); }
 inline bool is_finalized(const Object* o) { return heap_test(o, kFinalized); }
