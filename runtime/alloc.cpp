@@ -83,7 +83,8 @@ constexpr uintptr_t kChunkMask = ~(uintptr_t{kChunkSize} - 1);
 constexpr size_t kLargeHeader = 16;
 
 struct ChunkHeader {
-  uint16_t cls;          // size class: blocks are cls * kGrain bytes
+  uint8_t cls;           // size class: blocks are cls * kGrain bytes
+  uint8_t young_listed;  // in the collector's list of chunks with young objects
   uint16_t block_size;
   uint32_t reciprocal;   // floor(2^32 / block_size) + 1: offset / size by multiply
   // The cycle collector's side bits (runtime/gc.h, "SIDE BITS" below):
@@ -173,7 +174,8 @@ bool refill(size_t cls) {
   if (!register_chunk(reinterpret_cast<uintptr_t>(chunk))) return false;   // chunk leaks: OOM anyway
   auto* h = reinterpret_cast<ChunkHeader*>(chunk);
   size_t block = cls * kGrain;
-  h->cls = static_cast<uint16_t>(cls);
+  h->cls = static_cast<uint8_t>(cls);
+  h->young_listed = 0;
   h->block_size = static_cast<uint16_t>(block);
   h->reciprocal = static_cast<uint32_t>((uint64_t{1} << 32) / block + 1);
   h->gc_bits = nullptr;
@@ -241,7 +243,19 @@ void large_free(char* data) {
 // starts clean, and freeing a tracked object lowers the collector's
 // allocation count (gc::g_young_count), as CPython's gc_dealloc does.
 
-constexpr int kGcPlanes = 3;   // gc::HeapBit: tracked, finalized, frozen
+constexpr int kGcPlanes = 4;   // gc::HeapBit: tracked, finalized, frozen, young
+
+// THE YOUNG GENERATION.  A tracked object allocated since the last
+// collection has its kYoung bit set too, and its chunk is listed in
+// young_chunks (once: ChunkHeader::young_listed).  A collection of
+// generation 0 reads the young bits of just those chunks; an object freed
+// before that simply has its bits cleared, so short-lived objects cost two
+// bit operations and nothing else.  (Objects that do not start a pooled
+// block — large ones — are listed by the collector itself, runtime/gc.cpp.)
+std::vector<ChunkHeader*>& young_chunks() {
+  static auto* v = new std::vector<ChunkHeader*>();
+  return *v;
+}
 
 // Words per bitmap plane, by size class (a table: a division per lookup
 // showed up in every allocation of a tracked object).
@@ -287,7 +301,10 @@ inline void forget_block_bits(ChunkHeader* h, uint64_t idx) {
   if (!(bits[w] & m)) return;
   if (gc::g_young_count > 0) --gc::g_young_count;
   size_t words = plane_words(h);
-  for (int plane = 0; plane < kGcPlanes; plane++) bits[plane * words + w] &= ~m;
+  bits[w] &= ~m;
+  bits[gc::kFinalized * words + w] &= ~m;
+  bits[gc::kFrozen * words + w] &= ~m;
+  bits[gc::kYoung * words + w] &= ~m;
 }
 
 // Finds the chunk and block index of an object that starts a pooled block;
@@ -336,6 +353,11 @@ void mark_large_header(const void* o) {
 namespace gc {
 
 int64_t g_young_count = 0;
+#ifdef COIL_GC_STRESS
+int64_t g_young_limit = 0;
+#else
+int64_t g_young_limit = 700;
+#endif
 
 bool heap_test(const Object* o, HeapBit bit) {
   ChunkHeader* h;
@@ -369,24 +391,51 @@ bool heap_set(const Object* o, HeapBit bit) {
 }
 
 // The fast path for a block just taken from a pool: its chunk is known
-// without the chunk map, and freeing cleared its bits.
+// without the chunk map, and freeing cleared its bits.  Sets kTracked and
+// kYoung and lists the chunk as holding young objects.
 bool set_tracked_pooled_new(const Object* o) {
   uintptr_t p = reinterpret_cast<uintptr_t>(o);
   auto* h = reinterpret_cast<ChunkHeader*>(p & kChunkMask);
   if (!h->gc_bits && !ensure_bits(h)) [[unlikely]] return false;
+  if (!h->young_listed) [[unlikely]] {
+    try {
+      young_chunks().push_back(h);
+    } catch (...) {
+      return false;
+    }
+    h->young_listed = 1;
+  }
   uint64_t idx = ((p - (p & kChunkMask) - sizeof(ChunkHeader)) * h->reciprocal) >> 32;
-  h->gc_bits[idx >> 6] |= uint64_t{1} << (idx & 63);   // plane kTracked == 0
+  uint64_t m = uint64_t{1} << (idx & 63);
+  h->gc_bits[idx >> 6] |= m;                                   // kTracked
+  h->gc_bits[kYoung * plane_words(h) + (idx >> 6)] |= m;       // kYoung
   return true;
+}
+
+void young_for_each(void (*fn)(Object*, void*), void* arg, bool clear) {
+  auto& chunks = young_chunks();
+  for (ChunkHeader* h : chunks) {
+    size_t words = plane_words(h);
+    uint64_t* young = h->gc_bits + kYoung * words;
+    char* first = reinterpret_cast<char*>(h) + sizeof(ChunkHeader);
+    for (size_t w = 0; w < words; w++) {
+      uint64_t m = young[w] & h->gc_bits[w];   // young and still tracked
+      if (clear) young[w] = 0;
+      while (m) {
+        unsigned b = static_cast<unsigned>(__builtin_ctzll(m));
+        m &= m - 1;
+        fn(reinterpret_cast<Object*>(first + (w * 64 + b) * h->block_size), arg);
+      }
+    }
+    if (clear) h->young_listed = 0;
+  }
+  if (clear) chunks.clear();
 }
 
 int heap_set_tracked_new(const Object* o) {
   ChunkHeader* h;
   uint64_t idx;
-  if (locate_block(o, &h, &idx)) [[likely]] {
-    if (!h->gc_bits && !ensure_bits(h)) return 0;
-    h->gc_bits[idx >> 6] |= uint64_t{1} << (idx & 63);   // plane kTracked == 0
-    return kTrackedPooled;
-  }
+  if (locate_block(o, &h, &idx)) [[likely]] return set_tracked_pooled_new(o) ? kTrackedPooled : 0;
   return heap_set(o, kTracked) ? kTrackedOther : 0;
 }
 
@@ -529,7 +578,9 @@ void* alloc_object_memory(TypeObject* type, size_t size) {
   // block up in the chunk map.
   if (type->traverse && size <= kMaxPooled && (!(type->flags & kHeapType) || !type->instance_extras)) {
     void* mem = mem_alloc(size);
-    if (mem) gc::track_new_pooled(static_cast<Object*>(mem));
+    if (mem && gc::set_tracked_pooled_new(static_cast<Object*>(mem))) [[likely]] {
+      if (++gc::g_young_count > gc::g_young_limit) [[unlikely]] gc::young_limit_reached();
+    }
     return mem;
   }
   void* mem = alloc_object_memory_untracked(type, size);

@@ -117,7 +117,9 @@ inline bool in_set(const Object* o) { return (o->refcnt & kInSet) != 0; }
 inline intptr_t gc_refs(const Object* o) { return o->refcnt & kCountMask; }
 
 struct State {
-  // Tracked since the last collection (may be stale).  An entry is the
+  // Generation 0 is mostly the allocator's young bits (alloc.cpp,
+  // young_for_each).  This vector holds the rest: objects tracked again
+  // after an untrack, and large blocks (may be stale).  An entry is the
   // object's address, with bit 0 set when it does not start a pooled
   // block: pooled blocks are checked with heap_test_pooled, which needs no
   // chunk-map lookup (a chunk is never unmapped), large ones with heap_test.
@@ -133,9 +135,10 @@ struct State {
   Config config;
 };
 
-State& st() {
-  static auto* s = new State();
-  return *s;
+State* g_state = nullptr;   // made on first use, never destroyed (used at exit)
+inline State& st() {
+  if (!g_state) [[unlikely]] g_state = new State();
+  return *g_state;
 }
 
 // ---- adapter over the weakref runtime ---------------------------------------------------
@@ -250,10 +253,12 @@ void gather(int generation, std::vector<Object*>* set) {
   State& s = st();
   if (generation >= 2) {
     heap_for_each(kTracked, kFrozen, add_walked, set);
+    young_for_each([](Object*, void*) {}, nullptr, true);
     s.gen0.clear();
     s.gen1.clear();
     return;
   }
+  young_for_each(add_walked, set, true);
   for (uintptr_t e : s.gen0) add_young(set, e);
   s.gen0.clear();
   if (generation >= 1) {
@@ -445,6 +450,9 @@ int64_t collect_main(int generation) {
   if (generation + 1 < kNumGenerations) s.count[generation + 1] += 1;
   for (int i = 0; i <= generation; i++) s.count[i] = 0;
   g_young_count = 0;
+#ifndef COIL_GC_STRESS
+  g_young_limit = s.config.threshold[0] > 0 ? s.config.threshold[0] : INT64_MAX;
+#endif
 
   // Out of memory (std::bad_alloc from a vector) at any step: undo the
   // marks and counts and give up this collection; nothing is lost.
@@ -568,37 +576,33 @@ void track(Object* o) {
     heap_clear(o, kTracked);
     return;
   }
-  ++g_young_count;
-  maybe_schedule();
+  if (++g_young_count > g_young_limit) young_limit_reached();
 }
 
 void track_new(Object* o) {
-  State& s = st();
-  if (s.gen0.size() >= s.gen0_compact_at && !s.collecting) [[unlikely]] compact_gen0();
   int where = heap_set_tracked_new(o);
   if (!where) return;   // no memory for the bit: stays untracked
-  try {
-    s.gen0.push_back(reinterpret_cast<uintptr_t>(o) | (where == kTrackedPooled ? 0 : 1));
-  } catch (...) {
-    heap_clear(o, kTracked);
-    return;
+  if (where == kTrackedOther) {
+    // Not a pooled block: the young bits cannot list it.
+    State& s = st();
+    if (s.gen0.size() >= s.gen0_compact_at && !s.collecting) [[unlikely]] compact_gen0();
+    try {
+      s.gen0.push_back(reinterpret_cast<uintptr_t>(o) | 1);
+    } catch (...) {
+      heap_clear(o, kTracked);
+      return;
+    }
   }
-  ++g_young_count;
-  maybe_schedule();
+  if (++g_young_count > g_young_limit) young_limit_reached();
 }
 
-void track_new_pooled(Object* o) {
-  State& s = st();
-  if (s.gen0.size() >= s.gen0_compact_at && !s.collecting) [[unlikely]] compact_gen0();
-  if (!set_tracked_pooled_new(o)) [[unlikely]] return;   // no memory for the bit: stays untracked
-  try {
-    s.gen0.push_back(reinterpret_cast<uintptr_t>(o));
-  } catch (...) {
-    heap_clear(o, kTracked);
-    return;
-  }
-  ++g_young_count;
+void young_limit_reached() {
   maybe_schedule();
+#ifndef COIL_GC_STRESS
+  // Not due (collections disabled, one already scheduled or running):
+  // look again a little later rather than on every allocation.
+  if (g_young_limit <= g_young_count) g_young_limit = g_young_count + 256;
+#endif
 }
 
 void untrack(Object* o) {
@@ -653,6 +657,7 @@ void for_each_object(int generation, void (*fn)(Object*, void*), void* arg) {
   // The young objects, deduplicated by the kInSet mark (no code runs
   // until the marks are cleared: `fn` only copies pointers out).
   std::vector<Object*> young;
+  young_for_each(add_walked, &young, false);
   for (uintptr_t e : s.gen0) add_young(&young, e);
   size_t n0 = young.size();
   if (generation >= 1) {
@@ -679,6 +684,7 @@ void count_one(Object*, void* arg) { ++*static_cast<int64_t*>(arg); }
 
 void freeze() {
   heap_for_each(kTracked, -1, freeze_one, nullptr);
+  young_for_each([](Object*, void*) {}, nullptr, true);
   st().gen0.clear();
   st().gen1.clear();
   g_young_count = 0;

@@ -34,6 +34,7 @@ enum HeapBit : unsigned {
   kTracked = 0,     // the collector knows about the object
   kFinalized = 1,   // its __del__ has run (PEP 442: never a second time)
   kFrozen = 2,      // gc.freeze(): ignored by collections until unfreeze()
+  kYoung = 3,       // tracked since the last collection (generation 0)
 };
 bool heap_test(const Object* o, HeapBit bit);
 // Sets `bit` of `o`; false when the side table could not grow (no memory).
@@ -47,6 +48,10 @@ void heap_for_each(HeapBit with, int without, void (*fn)(Object*, void*), void* 
 // Tracked allocations minus tracked deallocations since the last
 // collection (CPython's generations[0].count).  mem_free lowers it.
 extern int64_t g_young_count;
+// Past this count, young_limit_reached() decides whether a collection is
+// due (gc.cpp keeps it at threshold 0; one compare per allocation).
+extern int64_t g_young_limit;
+void young_limit_reached();
 
 // ---- tracking ---------------------------------------------------------------------
 
@@ -56,9 +61,11 @@ void track(Object* o);
 // track() for an object whose memory was just allocated (its bits are
 // clear: freeing a block clears them), skipping the "already tracked" test.
 void track_new(Object* o);
-// track_new for an object known to start a block fresh from a pool.
-void track_new_pooled(Object* o);
 bool set_tracked_pooled_new(const Object* o);
+// Calls fn(o, arg) for every tracked pooled object allocated since the
+// young bits were last cleared; with `clear`, clears them (a collection of
+// generation 0 or more takes them).  `fn` must not free or allocate.
+void young_for_each(void (*fn)(Object*, void*), void* arg, bool clear);
 // heap_set(o, kTracked) for such a fresh object: 0 when the side table
 // could not grow, else whether `o` starts a pooled block.
 enum { kTrackedPooled = 1, kTrackedOther = 2 };

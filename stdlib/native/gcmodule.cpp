@@ -55,6 +55,7 @@ bool c_int_arg(Object* o, int* out) {
 Ref<Object> gc_enable(Object*, Args, size_t nargs, Tuple* kw) {
   if (!check_no_args("gc.enable", nargs, kw)) return nullptr;
   gc::config().enabled = true;
+  gc::g_young_limit = 0;   // re-evaluated at the next tracked allocation
   return none();
 }
 
@@ -107,6 +108,7 @@ Ref<Object> gc_set_threshold(Object*, Args args, size_t nargs, Tuple* kw) {
     if (!c_int_arg(args[i], &v[i])) return nullptr;
   }
   for (size_t i = 0; i < nargs; i++) gc::config().threshold[i] = v[i];
+  gc::g_young_limit = 0;   // re-evaluated at the next tracked allocation
   return none();
 }
 
