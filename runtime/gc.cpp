@@ -35,17 +35,21 @@
 //
 // WHERE THE MARKS LIVE.  CPython puts a 16-byte header (two list links)
 // before every tracked object.  coil's allocator is headerless (alloc.cpp),
-// so "tracked", "finalized" and "frozen" are bits in side bitmaps of the
-// allocator's chunks (one bit per block), and the generations are:
-//     generation 0: a vector of the objects tracked since the last
-//                   collection (gen0_);
-//     generation 1: a vector of the survivors of gen-0 collections (gen1_);
+// so "tracked", "finalized", "frozen" and "young" are bits in side bitmaps
+// of the allocator's chunks (one bit per block), and the generations are:
+//     generation 0: the objects whose "young" bit is set — tracked since
+//                   the last collection — found through the allocator's
+//                   short list of chunks that received one (alloc.cpp,
+//                   young_for_each); plus a small vector (gen0) for the few
+//                   tracked objects that do not start a pooled block;
+//     generation 1: a vector of the survivors of gen-0 collections (gen1);
 //     generation 2: every other tracked object, found by walking the
 //                   bitmaps of all chunks (a full collection walks them all).
-// The vectors may hold stale entries (the object was freed, its bit went
-// with it) and duplicates (a freed block reused); gathering skips objects
-// whose tracked bit is clear and objects already marked kInSet.  With
-// collections disabled the vector is compacted when it doubles.
+// An object freed young just has its bits cleared: tracking a short-lived
+// list costs two bit operations at allocation and two at free.  The
+// vectors may hold stale entries (the object was freed, its bit went with
+// it) and duplicates (a freed block reused); gathering skips objects whose
+// tracked bit is clear and objects already marked kInSet.
 //
 // WHEN.  Each tracked allocation raises g_young_count and each freed
 // tracked object lowers it, as in CPython; past threshold 0 (700) a
