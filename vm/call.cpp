@@ -137,7 +137,12 @@ static Frame* new_frame(ThreadState* ts, Code* code) {
   return f;
 }
 
+// Drops every reference a finished frame holds.  A frame object still
+// held elsewhere (by a traceback, say) first takes the locals over
+// (vm/frameobject.h), so they live on with it; the loops below then find
+// those slots empty.
 void frame_clear_refs(Frame* f) {
+  if (f->frame_object) frame_object_detach(f);
   for (Object** p = f->stack_base(); p < f->sp; ++p) xdecref(*p);
   f->sp = f->stack_base();
   for (int i = 0; i < f->code->nlocalsplus; i++) {
@@ -146,12 +151,6 @@ void frame_clear_refs(Frame* f) {
     xdecref(v);
   }
   if (f->locals) { Object* l = f->locals; f->locals = nullptr; decref(l); }
-  if (f->frame_object) {
-    frame_object_detach(f);
-    Object* o = f->frame_object;
-    f->frame_object = nullptr;
-    decref(o);
-  }
   if (f->func) { Function* fn = f->func; f->func = nullptr; decref(fn); }
 }
 

@@ -9,6 +9,7 @@
 #include <cstdio>
 
 #include "runtime/abstract.h"
+#include "runtime/args.h"
 #include "runtime/error.h"
 #include "runtime/exceptions.h"
 #include "runtime/float.h"
@@ -169,7 +170,34 @@ static Ref<Object> co_nlocals(Object* s) { return int_from_i64(CODE(s)->nlocals)
 static Ref<Object> co_flags(Object* s) { return int_from_i64(CODE(s)->flags); }
 static Ref<Object> co_stacksize(Object* s) { return int_from_i64(CODE(s)->stacksize); }
 static Ref<Object> co_firstlineno(Object* s) { return int_from_i64(CODE(s)->unit->firstlineno); }
+
+// co_positions(): an iterator of (line, end_line, col, end_col) for each
+// instruction, as CPython's (all None where the compiler recorded no
+// position).  traceback.py reads it to draw its ~~^~~ markers.
+static Ref<Object> int_or_none(int v, bool known) { return known ? int_from_i64(v) : none(); }
+static Ref<Object> co_positions(Object* s, Object* const*, size_t nargs, Tuple* kwnames) {
+  if (!check_no_args("code.co_positions", nargs, kwnames)) return nullptr;
+  const auto& positions = CODE(s)->unit->positions;
+  Ref<Tuple> out = tuple_new(positions.size());
+  if (!out) return nullptr;
+  for (size_t i = 0; i < positions.size(); i++) {
+    const compiler::Position& p = positions[i];
+    bool known = p.line > 0;
+    Ref<Object> a = int_or_none(p.line, known), b = int_or_none(p.end_line, known);
+    Ref<Object> c = int_or_none(p.col, known), d = int_or_none(p.end_col, known);
+    if (!a || !b || !c || !d) return nullptr;
+    Ref<Tuple> t = tuple_pack({a.get(), b.get(), c.get(), d.get()});
+    if (!t) return nullptr;
+    out->items[i] = t.release();
+  }
+  return get_iter(out.get());
+}
 #undef CODE
+
+static const MethodDef code_methods[] = {
+    {"co_positions", co_positions},
+    {nullptr, nullptr},
+};
 
 static const GetSetDef code_getset[] = {
     {"co_name", co_name}, {"co_qualname", co_qualname}, {"co_filename", co_filename},
@@ -186,6 +214,7 @@ void init_code_type() {
   CodeType.dealloc = code_dealloc;
   CodeType.repr = code_repr;
   CodeType.getset = code_getset;
+  CodeType.methods = code_methods;
   {
     Code probe;
     CodeType.weaklist_offset = reinterpret_cast<char*>(&probe.weakreflist) - reinterpret_cast<char*>(&probe);

@@ -3,6 +3,7 @@
 #include <string>
 
 #include "runtime/abstract.h"
+#include "runtime/args.h"
 #include "runtime/dict.h"
 #include "runtime/error.h"
 #include "runtime/exceptions.h"
@@ -12,6 +13,7 @@
 #include "runtime/tuple.h"
 #include "vm/frameobject.h"
 #include "vm/function.h"
+#include "vm/threadstate.h"
 
 namespace coil::vm {
 
@@ -19,14 +21,14 @@ using namespace coil::runtime;
 
 TypeObject FrameObjectType;
 
-Ref<Object> frame_locals_of(Frame* f) {
-  if (f->locals) return Ref<Object>::borrow(f->locals);
+// A dict of the bound names among `slots` (a frame's localsplus, or a
+// detached frame object's copy of it); cells show their contents.
+static Ref<Object> locals_dict(Code* code, Object* const* slots) {
   Ref<Dict> d = dict_new();
   if (!d) return nullptr;
-  Code* code = f->code;
   Tuple* names_t = static_cast<Tuple*>(code->localsplus_names.get());
   for (int i = 0; i < code->nlocalsplus; i++) {
-    Object* v = f->localsplus[i];
+    Object* v = slots[i];
     if (!v) continue;
     bool cell_slot = i >= code->nlocals;
     for (int a : code->unit->cell_args) if (a == i) cell_slot = true;
@@ -39,6 +41,11 @@ Ref<Object> frame_locals_of(Frame* f) {
   return d;
 }
 
+Ref<Object> frame_locals_of(Frame* f) {
+  if (f->locals) return Ref<Object>::borrow(f->locals);
+  return locals_dict(f->code, f->localsplus);
+}
+
 // The instruction a live frame is at: the one running (or, for a caller
 // waiting on a call, the CALL itself).
 static int current_index(const Frame* f) {
@@ -48,8 +55,11 @@ static int current_index(const Frame* f) {
 
 Ref<Object> frame_object_of(Frame* f) {
   if (f->frame_object) return Ref<Object>::borrow(f->frame_object);
-  FrameObject* fo = alloc<FrameObject>(&FrameObjectType);
+  int nslots = f->code->nlocalsplus;
+  FrameObject* fo = alloc<FrameObject>(&FrameObjectType, sizeof(Object*) * nslots);
   if (!fo) return nullptr;
+  fo->nslots = nslots;
+  for (int i = 0; i < nslots; i++) fo->slots()[i] = nullptr;
   fo->frame = f;
   fo->code = Ref<Object>::borrow(f->code);
   fo->globals = Ref<Object>::borrow(f->globals);
@@ -58,14 +68,39 @@ Ref<Object> frame_object_of(Frame* f) {
   return Ref<Object>::borrow(fo);
 }
 
+// CPython's take_ownership(): the released frame's locals move into the
+// object (pointer copies: the references change owner, no count changes),
+// and f_back is linked to the caller's frame object, made if need be.
+static void take_ownership(FrameObject* fo, Frame* f) {
+  Object** slots = fo->slots();
+  for (int i = 0; i < fo->nslots; i++) {
+    slots[i] = f->localsplus[i];
+    f->localsplus[i] = nullptr;
+  }
+  if (f->locals) {
+    fo->locals = Ref<Object>::steal(f->locals);
+    f->locals = nullptr;
+  }
+  // A generator's frame has no caller once it has finished; a frame made
+  // by a nested eval loop links to the frame that called into C++.
+  if (!f->back || f->on_heap) return;
+  // This runs while an exception unwinds: a failed allocation must not
+  // replace the pending exception (f_back is then just None).
+  ThreadState* ts = current_thread_state();
+  Ref<Object> keep = ts->pending;
+  fo->back = frame_object_of(f->back);
+  if (!fo->back) ts->pending = std::move(keep);
+}
+
 void frame_object_detach(Frame* f) {
-  if (!f->frame_object) return;
   FrameObject* fo = static_cast<FrameObject*>(f->frame_object);
+  if (!fo) return;
+  f->frame_object = nullptr;
   fo->lasti = current_index(f);
   fo->lineno = code_line_of(f->code, fo->lasti);
-  fo->locals = frame_locals_of(f);
-  if (!fo->locals) clear_error();
   fo->frame = nullptr;
+  if (fo->refcnt > 1) take_ownership(fo, f);
+  decref(fo);
 }
 
 // ---- attributes -------------------------------------------------------------------
@@ -76,7 +111,8 @@ static Ref<Object> fo_globals(Object* s) { return FO(s)->globals; }
 static Ref<Object> fo_builtins(Object* s) { return FO(s)->builtins; }
 static Ref<Object> fo_locals(Object* s) {
   if (FO(s)->frame) return frame_locals_of(FO(s)->frame);
-  return FO(s)->locals ? FO(s)->locals : Ref<Object>(dict_new());
+  if (FO(s)->locals) return FO(s)->locals;
+  return locals_dict(static_cast<Code*>(FO(s)->code.get()), FO(s)->slots());
 }
 static Ref<Object> fo_lineno(Object* s) {
   Frame* f = FO(s)->frame;
@@ -105,7 +141,8 @@ static Ref<Object> fo_lasti(Object* s) {
 }
 static Ref<Object> fo_back(Object* s) {
   Frame* f = FO(s)->frame;
-  if (!f || !f->back) return none();
+  if (!f) return FO(s)->back ? FO(s)->back : none();
+  if (!f->back) return none();
   return frame_object_of(f->back);
 }
 static Ref<Object> fo_trace(Object* s) {
@@ -156,21 +193,59 @@ static Ref<Object> frame_repr(Object* self) {
                   std::to_string(n) + ", code " + std::string(str_view(code->name.get())) + ">");
 }
 
-static void frame_dealloc(Object* self) { destroy_object(static_cast<FrameObject*>(self)); }
+// Drops the owned slots (a detached frame's locals).
+static void drop_slots(FrameObject* fo) {
+  Object** slots = fo->slots();
+  for (int i = 0; i < fo->nslots; i++) {
+    Object* v = slots[i];
+    slots[i] = nullptr;
+    xdecref(v);
+  }
+}
+
+static void frame_dealloc(Object* self) {
+  auto* fo = static_cast<FrameObject*>(self);
+  drop_slots(fo);
+  destroy_object(fo);
+}
 
 // The cycle collector's slots.  `frame` is borrowed (the live frame owns
-// this object, not the reverse), so only the owned fields are visited.
+// this object, not the reverse), so only the owned fields are visited:
+// the slots are null until the object took ownership of the locals.
+// `exception -> traceback -> frame object -> slots -> exception` is the
+// cycle `except E as e: saved = e` makes once the function returns.
 static void frame_traverse(Object* self, VisitFn visit, void* arg) {
   auto* fo = static_cast<FrameObject*>(self);
-  for (Object* o : {fo->code.get(), fo->globals.get(), fo->builtins.get(), fo->locals.get(), fo->f_trace.get()})
+  for (Object* o : {fo->code.get(), fo->globals.get(), fo->builtins.get(), fo->locals.get(),
+                    fo->back.get(), fo->f_trace.get()})
     if (o) visit(o, arg);
+  Object** slots = fo->slots();
+  for (int i = 0; i < fo->nslots; i++) if (slots[i]) visit(slots[i], arg);
 }
 
 static void frame_clear(Object* self) {
   auto* fo = static_cast<FrameObject*>(self);
   Ref<Object> locals = std::move(fo->locals);
+  Ref<Object> back = std::move(fo->back);
   Ref<Object> trace = std::move(fo->f_trace);
+  drop_slots(fo);
 }
+
+// frame.clear(): drops a finished frame's locals (traceback.clear_frames
+// uses it to break the cycles a saved traceback makes).  A frame still
+// running cannot be cleared, as in CPython.
+static Ref<Object> frame_clear_method(Object* self, Object* const*, size_t nargs, Tuple* kwnames) {
+  if (!check_no_args("frame.clear", nargs, kwnames)) return nullptr;
+  if (static_cast<FrameObject*>(self)->frame)
+    return set_error(exc::RuntimeError, "cannot clear an executing frame");
+  frame_clear(self);
+  return none();
+}
+
+static const MethodDef frame_methods[] = {
+    {"clear", frame_clear_method},
+    {nullptr, nullptr},
+};
 
 void init_frame_object_type() {
   FrameObjectType.name = "frame";
@@ -181,6 +256,7 @@ void init_frame_object_type() {
   FrameObjectType.clear = frame_clear;
   FrameObjectType.repr = frame_repr;
   FrameObjectType.getset = frame_getset;
+  FrameObjectType.methods = frame_methods;
 }
 
 }  // namespace coil::vm

@@ -26,6 +26,7 @@
 #include "runtime/singletons.h"
 #include "runtime/str.h"
 #include "runtime/tuple.h"
+#include "vm/frameobject.h"
 #include "vm/interp.h"
 #include "vm/traceback.h"
 
@@ -80,6 +81,13 @@ void traceback_here(ThreadState* ts, Frame* f) {
   }
   tb->next = be->traceback && be->traceback.get() != None ? be->traceback : nullptr;
   tb->code = Ref<Object>::borrow(f->code);
+  // tb_frame: the frame object, made on first use and shared by every
+  // entry for this frame.  Holding it keeps the frame's locals alive once
+  // the call is over (vm/frameobject.h, "frames that outlive their calls").
+  tb->frame = frame_object_of(f);
+  if (!tb->frame) {
+    ts->pending = keep;   // out of memory: an entry without tb_frame
+  }
   tb->lasti = f->lasti;
   tb->lineno = code_line_of(f->code, f->lasti);
   be->traceback = Ref<Object>::steal(tb);
@@ -161,7 +169,10 @@ static void print_one(Object* exc_v) {
       std::string filename(str_view(code->filename.get()));
       std::string fn(str_view(code->name.get()));
       write_err("  File \"" + filename + "\", line " + std::to_string(tb->lineno) + ", in " + fn + "\n");
-      std::string line = source_line_of(filename, tb->lineno);
+      // Pseudo-files ("<string>" of -c and exec, "<stdin>") show no source
+      // line, as linecache has none for them.
+      bool pseudo = filename.size() >= 2 && filename.front() == '<' && filename.back() == '>';
+      std::string line = pseudo ? "" : source_line_of(filename, tb->lineno);
       if (!line.empty()) write_err("    " + line + "\n");
       t = tb->next.get();
     }

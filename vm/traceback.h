@@ -15,7 +15,7 @@ namespace coil::vm {
 struct Traceback : runtime::Object {
   runtime::Ref<runtime::Object> next;   // tb_next (outer -> inner), or null
   runtime::Ref<runtime::Object> code;   // the frame's code object
-  runtime::Ref<runtime::Object> frame;  // tb_frame (a snapshot), may be null
+  runtime::Ref<runtime::Object> frame;  // tb_frame: the FrameObject (null only when out of memory)
   int lasti = 0;                        // tb_lasti
   int lineno = 0;                       // tb_lineno
 };

@@ -491,36 +491,270 @@ _Anchors = collections.namedtuple(
 def _extract_caret_anchors_from_line_segment(segment):
     """Where the '^' goes inside a failing expression `segment`: under
     the operator of a binary operation, under the brackets of a
-    subscript; None for anything else."""
-    import ast
+    subscript; None for anything else.
 
-    try:
-        tree = ast.parse(segment)
-    except SyntaxError:
+    CPython parses the segment with the ast module and reads its nodes'
+    columns; here a small scanner (_Segment) splits it into operands and
+    operators at bracket depth 0, which is all the two cases need.  The
+    columns are those the AST nodes would have: an operand in parentheses
+    ends (and starts) inside them, so `(a) + b` marks the ')' as CPython
+    does."""
+    seg = _Segment(segment)
+    if not seg.parse():
         return None
-    if len(tree.body) != 1 or not isinstance(tree.body[0], ast.Expr):
-        return None
+    if seg.ops:
+        return seg.binop_anchors()
+    return seg.subscript_anchors()
 
-    def normalize(offset):
-        return _byte_offset_to_character_offset(segment, offset)
 
-    expr = tree.body[0].value
-    if isinstance(expr, ast.BinOp):
-        operator_start = normalize(expr.left.end_col_offset)
-        operator_end = normalize(expr.right.col_offset)
-        operator_str = segment[operator_start:operator_end]
+# Binary operators by precedence (higher binds tighter); unary + - ~ bind
+# tighter than all but **.
+_BINARY_PRECEDENCE = {'|': 1, '^': 2, '&': 3, '<<': 4, '>>': 4, '+': 5, '-': 5,
+                      '*': 6, '/': 6, '//': 6, '%': 6, '@': 6, '**': 8}
+_OPERATORS = ('**', '//', '<<', '>>', '->', '==', '!=', '<=', '>=', ':=',
+              '+', '-', '*', '/', '%', '@', '|', '&', '^', '~', '<', '>',
+              '=', ',', ':', '.', ';', '!')
+_ATOM_KEYWORDS = {'None', 'True', 'False'}
+_OTHER_KEYWORDS = {'and', 'or', 'not', 'if', 'else', 'lambda', 'in', 'is',
+                   'await', 'for', 'async', 'yield', 'from'}
+_STRING_PREFIX = set('rRbBuUfF')
+_CLOSING = {'(': ')', '[': ']', '{': '}'}
+
+
+class _Segment:
+    """One line's expression as operands and binary operators at bracket
+    depth 0.  Each operand is a dict: start, end (character columns),
+    unary (a + - ~ prefix), group (the bracket group it is, alone: its
+    '(' or None) and trailers (the bracket groups after its atom: list of
+    (opening char, start, end))."""
+
+    def __init__(self, text):
+        self.text = text
+        self.operands = []
+        self.ops = []           # (operator, start, end)
+
+    # -- scanning tokens --------------------------------------------------------
+
+    def tokens(self):
+        """(kind, start, end) for each token at depth 0: kind is 'name',
+        'number', 'string', 'keyword', a bracket's opening char (the whole
+        group is one token) or the operator itself.  Raises ValueError
+        for what it cannot scan."""
+        text, i, n = self.text, 0, len(self.text)
+        while i < n:
+            c = text[i]
+            if c in ' \t\f':
+                i += 1
+            elif c == '\\' and text[i + 1:i + 2] == '\n':
+                i += 2
+            elif c in '\'"' or (c in _STRING_PREFIX and self._string_start(i)):
+                j = self._skip_string(i)
+                yield 'string', i, j
+                i = j
+            elif c.isdigit() or (c == '.' and text[i + 1:i + 2].isdigit()):
+                j = self._skip_number(i)
+                yield 'number', i, j
+                i = j
+            elif c.isidentifier():
+                j = i + 1
+                while j < n and (text[j].isidentifier() or text[j].isdigit()):
+                    j += 1
+                word = text[i:j]
+                yield ('keyword' if word in _OTHER_KEYWORDS else 'name'), i, j
+                i = j
+            elif c in _CLOSING:
+                j = self._skip_group(i)
+                yield c, i, j
+                i = j
+            else:
+                for op in _OPERATORS:
+                    if text.startswith(op, i):
+                        yield op, i, i + len(op)
+                        i += len(op)
+                        break
+                else:
+                    raise ValueError(c)
+
+    def _string_start(self, i):
+        j = i
+        while j < len(self.text) and self.text[j] in _STRING_PREFIX and j - i < 2:
+            j += 1
+        return j < len(self.text) and self.text[j] in '\'"'
+
+    def _skip_string(self, i):
+        text = self.text
+        while text[i] in _STRING_PREFIX:
+            i += 1
+        quote = text[i:i + 3] if text[i:i + 3] in ('"""', "'''") else text[i]
+        i += len(quote)
+        while i < len(text):
+            if text[i] == '\\':
+                i += 2
+            elif text.startswith(quote, i):
+                return i + len(quote)
+            else:
+                i += 1
+        raise ValueError('unterminated string')
+
+    def _skip_number(self, i):
+        text, j = self.text, i
+        while j < len(text):
+            c = text[j]
+            if c.isalnum() or c in '._':
+                j += 1
+            elif (c in '+-' and text[j - 1] in 'eE' and not
+                  text[i:i + 2].lower() in ('0x', '0b', '0o')):
+                j += 1
+            else:
+                break
+        return j
+
+    def _skip_group(self, i):
+        text, closers, j = self.text, [], i
+        while j < len(text):
+            c = text[j]
+            if c in _CLOSING:
+                closers.append(_CLOSING[c])
+                j += 1
+            elif c in ')]}':
+                if not closers or closers.pop() != c:
+                    raise ValueError('unbalanced')
+                j += 1
+                if not closers:
+                    return j
+            elif c in '\'"' or (c in _STRING_PREFIX and self._string_start(j)
+                                and not (text[j - 1:j].isidentifier()
+                                         or text[j - 1:j].isdigit())):
+                j = self._skip_string(j)
+            else:
+                j += 1
+        raise ValueError('unbalanced')
+
+    # -- operands and operators -------------------------------------------------
+
+    def parse(self):
+        """Splits the text; False when it is not a plain chain of
+        operands and binary operators (a call, a comparison, a lambda ...
+        are only ever operands here)."""
+        try:
+            toks = list(self.tokens())
+        except (ValueError, IndexError):
+            return False
+        i = 0
+        while True:
+            i = self._operand(toks, i)
+            if i is None:
+                return False
+            if i == len(toks):
+                return True
+            kind, start, end = toks[i]
+            if kind not in _BINARY_PRECEDENCE:
+                return False
+            self.ops.append((kind, start, end))
+            i += 1
+
+    def _operand(self, toks, i):
+        unary = None
+        while i < len(toks) and toks[i][0] in ('+', '-', '~'):
+            unary = unary or toks[i][1]
+            i += 1
+        if i == len(toks):
+            return None
+        kind, start, end = toks[i]
+        if kind in ('name', 'number', 'string', '(', '[', '{'):
+            group = kind if kind in _CLOSING else None
+            i += 1
+            while kind == 'string' and i < len(toks) and toks[i][0] == 'string':
+                end = toks[i][2]          # adjacent literals are one
+                i += 1
+        else:
+            return None
+        trailers = []
+        while i < len(toks):
+            tkind, tstart, tend = toks[i]
+            if tkind == '.' and i + 1 < len(toks) and toks[i + 1][0] == 'name':
+                trailers.append(('.', tstart, toks[i + 1][2]))
+                i += 2
+            elif tkind in ('(', '['):
+                trailers.append((tkind, tstart, tend))
+                i += 1
+            else:
+                break
+        if trailers:
+            end = trailers[-1][2]
+            group = None
+        self.operands.append(dict(start=unary if unary is not None else start,
+                                  end=end, unary=unary, group=group,
+                                  trailers=trailers))
+        return i
+
+    # -- the AST's columns ------------------------------------------------------
+
+    def _inner(self, start, end):
+        """The span of the expression inside the parentheses text[start:end]
+        (parentheses nested any depth), or None when they make a tuple, a
+        generator expression or nothing: those nodes include them."""
+        while self.text[start] == '(':
+            inner = _Segment(self.text[start + 1:end - 1])
+            try:
+                toks = list(inner.tokens())
+            except (ValueError, IndexError):
+                return None
+            if not toks or any(t[0] in (',', 'keyword') and
+                               inner.text[t[1]:t[2]] in (',', 'for', 'async')
+                               for t in toks):
+                return None
+            start, end = start + 1 + toks[0][1], start + 1 + toks[-1][2]
+            if len(toks) != 1:
+                break
+        return start, end
+
+    def _node_span(self, first, last):
+        # The columns of the expression made of operands first..last: a
+        # lone parenthesized operand is the expression inside.
+        a, b = self.operands[first], self.operands[last]
+        if first == last and a['group'] == '(' and a['unary'] is None:
+            span = self._inner(a['start'], a['end'])
+            if span:
+                return span
+        return a['start'], b['end']
+
+    def binop_anchors(self):
+        # The root operator: the loosest-binding one, the rightmost among
+        # equals (the leftmost for the right-associative **).
+        root = 0
+        for k, (op, _, _) in enumerate(self.ops):
+            p, q = _BINARY_PRECEDENCE[op], _BINARY_PRECEDENCE[self.ops[root][0]]
+            if p < q or (p == q and op != '**'):
+                root = k
+        if self.ops[root][0] == '**' and self.operands[0]['unary'] is not None:
+            # -a ** b is -(a ** b): a unary operation, not a binary one.
+            return None
+        left_end = self._node_span(0, root)[1]
+        right_start = self._node_span(root + 1, len(self.operands) - 1)[0]
+        operator_str = self.text[left_end:right_start]
         operator_offset = len(operator_str) - len(operator_str.lstrip())
-        left_anchor = expr.left.end_col_offset + operator_offset
+        left_anchor = left_end + operator_offset
         right_anchor = left_anchor + 1
         if (operator_offset + 1 < len(operator_str)
                 and not operator_str[operator_offset + 1].isspace()):
             right_anchor += 1
-        return _Anchors(normalize(left_anchor), normalize(right_anchor))
-    if isinstance(expr, ast.Subscript):
-        subscript_start = normalize(expr.value.end_col_offset)
-        subscript_end = normalize(expr.slice.end_col_offset + 1)
-        return _Anchors(subscript_start, subscript_end)
-    return None
+        # Past the closing parentheses of the left operand (and spaces).
+        text = self.text
+        while left_anchor < len(text) and (text[left_anchor].isspace() or
+                                           text[left_anchor] in ')#'):
+            left_anchor += 1
+            right_anchor += 1
+        return _Anchors(left_anchor, right_anchor)
+
+    def subscript_anchors(self):
+        # The '^'s span the brackets of the last subscript, '[' to ']'.
+        operand = self.operands[0]
+        trailers = operand['trailers']
+        if operand['unary'] is not None or not trailers or trailers[-1][0] != '[':
+            return None
+        _, open_at, close_at = trailers[-1]
+        return _Anchors(open_at, close_at)
 
 
 # ---- whole exceptions -----------------------------------------------------------
