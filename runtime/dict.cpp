@@ -132,8 +132,11 @@ constexpr int64_t kNeedsEq = -4;
 // Probes for `key` comparing by identity and, for str keys against str
 // entries, by str_equal: the entry number (its slot in *slot_out), kEmpty
 // or kNeedsEq.  Never calls Python code.
+// Always inlined: as a call, saving and restoring registers cost more than
+// the probe itself (dict_get_str is on every global-name lookup).
 template <class Ix>
-int64_t probe_fast(Dict* d, const Ix* index, Object* key, int64_t hash, bool key_is_str, size_t* slot_out) {
+[[gnu::always_inline]] inline int64_t probe_fast(Dict* d, const Ix* index, Object* key, int64_t hash,
+                                                 bool key_is_str, size_t* slot_out) {
   size_t mask = d->capacity - 1;
   size_t i = static_cast<size_t>(hash) & mask;
   size_t perturb = static_cast<size_t>(hash);

@@ -18,6 +18,9 @@
 
 #include "runtime/error.h"
 #include "runtime/object.h"
+#include "runtime/int.h"
+#include "runtime/float.h"
+#include "runtime/str.h"
 #include "runtime/type.h"
 #include "runtime/weakref.h"
 
@@ -51,6 +54,13 @@ void drain_trash() {
 }  // namespace
 
 void dealloc_object(Object* o) {
+  // The commonest objects hold no references, so their dealloc cannot
+  // free anything else: they skip the depth bookkeeping.
+  TypeObject* t = o->type;
+  if (t == &IntType || t == &FloatType || t == &StrType) [[likely]] {
+    t->dealloc(o);
+    return;
+  }
   if (t_dealloc_depth >= kTrashcanDepth) [[unlikely]] {
     o->refcnt = reinterpret_cast<intptr_t>(t_trash);
     t_trash = o;
