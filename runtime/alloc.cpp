@@ -84,7 +84,8 @@ constexpr size_t kLargeHeader = 16;
 
 struct ChunkHeader {
   uint8_t cls;           // size class: blocks are cls * kGrain bytes
-  uint8_t young_listed;  // in the collector's list of chunks with young objects
+  uint8_t young_listed : 1;  // in the collector's list of chunks with young objects
+  uint8_t rare_bits : 1;     // some block here has had kFinalized or kFrozen set
   uint16_t block_size;
   uint32_t reciprocal;   // floor(2^32 / block_size) + 1: offset / size by multiply
   // The cycle collector's side bits (runtime/gc.h, "SIDE BITS" below):
@@ -176,6 +177,7 @@ bool refill(size_t cls) {
   size_t block = cls * kGrain;
   h->cls = static_cast<uint8_t>(cls);
   h->young_listed = 0;
+  h->rare_bits = 0;
   h->block_size = static_cast<uint16_t>(block);
   h->reciprocal = static_cast<uint32_t>((uint64_t{1} << 32) / block + 1);
   h->gc_bits = nullptr;
@@ -302,9 +304,11 @@ inline void forget_block_bits(ChunkHeader* h, uint64_t idx) {
   if (gc::g_young_count > 0) --gc::g_young_count;
   size_t words = plane_words(h);
   bits[w] &= ~m;
-  bits[gc::kFinalized * words + w] &= ~m;
-  bits[gc::kFrozen * words + w] &= ~m;
   bits[gc::kYoung * words + w] &= ~m;
+  if (h->rare_bits) [[unlikely]] {
+    bits[gc::kFinalized * words + w] &= ~m;
+    bits[gc::kFrozen * words + w] &= ~m;
+  }
 }
 
 // Finds the chunk and block index of an object that starts a pooled block;
@@ -377,6 +381,7 @@ bool heap_set(const Object* o, HeapBit bit) {
   uint64_t idx;
   if (locate_block(o, &h, &idx)) {
     if (!ensure_bits(h)) return false;
+    if (bit == kFinalized || bit == kFrozen) h->rare_bits = 1;
     h->gc_bits[bit * plane_words(h) + (idx >> 6)] |= uint64_t{1} << (idx & 63);
     return true;
   }
@@ -393,7 +398,7 @@ bool heap_set(const Object* o, HeapBit bit) {
 // The fast path for a block just taken from a pool: its chunk is known
 // without the chunk map, and freeing cleared its bits.  Sets kTracked and
 // kYoung and lists the chunk as holding young objects.
-bool set_tracked_pooled_new(const Object* o) {
+[[gnu::always_inline]] inline bool mark_tracked_young(const Object* o) {
   uintptr_t p = reinterpret_cast<uintptr_t>(o);
   auto* h = reinterpret_cast<ChunkHeader*>(p & kChunkMask);
   if (!h->gc_bits && !ensure_bits(h)) [[unlikely]] return false;
@@ -411,6 +416,8 @@ bool set_tracked_pooled_new(const Object* o) {
   h->gc_bits[kYoung * plane_words(h) + (idx >> 6)] |= m;       // kYoung
   return true;
 }
+
+bool set_tracked_pooled_new(const Object* o) { return mark_tracked_young(o); }
 
 void young_for_each(void (*fn)(Object*, void*), void* arg, bool clear) {
   auto& chunks = young_chunks();
@@ -578,7 +585,7 @@ void* alloc_object_memory(TypeObject* type, size_t size) {
   // block up in the chunk map.
   if (type->traverse && size <= kMaxPooled && (!(type->flags & kHeapType) || !type->instance_extras)) {
     void* mem = mem_alloc(size);
-    if (mem && gc::set_tracked_pooled_new(static_cast<Object*>(mem))) [[likely]] {
+    if (mem && gc::mark_tracked_young(static_cast<Object*>(mem))) [[likely]] {
       if (++gc::g_young_count > gc::g_young_limit) [[unlikely]] gc::young_limit_reached();
     }
     return mem;
