@@ -15,6 +15,7 @@
 #include "runtime/exceptions.h"
 
 #include <cerrno>
+#include <cstring>
 #include <cstdio>
 #include <string>
 
@@ -823,6 +824,18 @@ void init_exception_types() {
   // ExceptionGroup(BaseExceptionGroup, Exception)
   exc::ExceptionGroup->bases = tuple_pack({exc::BaseExceptionGroup, exc::Exception});
   for (int i = 0; i < kNumExceptions; i++) type_ready(&g_exc_types[i]);
+}
+
+Ref<Object> set_os_error(int err, Object* filename, Object* filename2) {
+  if (err == EINTR && error_occurred()) return nullptr;
+  Ref<Object> code = int_from_i64(err);
+  Ref<Object> msg = str_from(std::strerror(err));
+  if (!code || !msg) return nullptr;
+  Object* args[5] = {code.get(), msg.get(), filename, None, filename2};
+  size_t n = filename2 ? 5 : filename ? 3 : 2;
+  Ref<Object> e = call(exc::OSError, args, n);
+  if (!e) return nullptr;
+  return set_error_object(e.get());
 }
 
 }  // namespace coil::runtime

@@ -111,6 +111,12 @@ bool exception_class_check(const Object* o);  // a subclass of BaseException
 // and `empty_args` — without running Python-level __init__ overrides.
 Ref<Object> new_exception(TypeObject* type, std::string_view msg);
 Ref<Object> new_exception_args(TypeObject* type, Ref<Object> args_tuple);
+// Raises OSError(err, strerror(err)[, filename[, None, filename2]]) —
+// calling the class lets it pick the subclass (FileNotFoundError,
+// ConnectionRefusedError ...) — and returns null.  When `err` is EINTR and
+// an exception is already pending (a signal handler raised while a call
+// waited), that exception is kept instead.
+Ref<Object> set_os_error(int err, Object* filename = nullptr, Object* filename2 = nullptr);
 
 void init_exception_types();
 

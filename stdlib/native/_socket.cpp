@@ -78,19 +78,6 @@ inline SocketObj* as_sock(Object* o) { return static_cast<SocketObj*>(o); }
 
 // ---- errors --------------------------------------------------------------------------------
 
-// OSError(errno, strerror) — the constructor picks the subclass
-// (ConnectionRefusedError, BlockingIOError, ...) from the errno.
-Ref<Object> raise_errno(int err) {
-  if (err == EINTR && error_occurred()) return nullptr;   // a signal handler raised
-  Ref<Object> code = int_from_i64(err);
-  Ref<Object> msg = str_from(std::strerror(err));
-  if (!code || !msg) return nullptr;
-  Object* args[2] = {code.get(), msg.get()};
-  Ref<Object> e = call(exc::OSError, args, 2);
-  if (!e) return nullptr;
-  return set_error_object(e.get());
-}
-
 Ref<Object> raise_timeout() { return set_error(exc::TimeoutError, "timed out"); }
 
 // socket.gaierror(code, message) for getaddrinfo failures.
@@ -105,7 +92,7 @@ Ref<Object> raise_gai(int code) {
   return set_error_object(e.get());
 }
 
-Ref<Object> closed_error() { return raise_errno(EBADF); }
+Ref<Object> closed_error() { return set_os_error(EBADF); }
 
 // ---- waiting -------------------------------------------------------------------------------
 
@@ -165,7 +152,7 @@ ssize_t sock_call(SocketObj* s, bool writing, F f, bool* timed_out) {
 // The error for a failed sock_call.
 Ref<Object> sock_call_error(bool timed_out) {
   if (timed_out) return raise_timeout();
-  return raise_errno(errno);
+  return set_os_error(errno);
 }
 
 // Puts the descriptor in blocking or non-blocking mode to match `timeout`.
@@ -383,7 +370,7 @@ int sock_init(Object* self, Object* const* args, size_t nargs, Tuple* kw) {
     socklen_t tl = sizeof t;
     if (getsockname(static_cast<int>(fd), reinterpret_cast<sockaddr*>(&st), &len) < 0 ||
         getsockopt(static_cast<int>(fd), SOL_SOCKET, SO_TYPE, &t, &tl) < 0) {
-      raise_errno(errno);
+      set_os_error(errno);
       return -1;
     }
     s->fd = static_cast<int>(fd);
@@ -395,11 +382,11 @@ int sock_init(Object* self, Object* const* args, size_t nargs, Tuple* kw) {
     s->type = type == -1 ? SOCK_STREAM : static_cast<int>(type);
     s->proto = proto == -1 ? 0 : static_cast<int>(proto);
     int fd = socket(s->family, s->type | SOCK_CLOEXEC, s->proto);
-    if (fd < 0) { raise_errno(errno); return -1; }
+    if (fd < 0) { set_os_error(errno); return -1; }
     s->fd = fd;
   }
   s->timeout = g_default_timeout;
-  if (s->timeout >= 0 && !apply_timeout(s->fd, s->timeout)) { raise_errno(errno); return -1; }
+  if (s->timeout >= 0 && !apply_timeout(s->fd, s->timeout)) { set_os_error(errno); return -1; }
   return 0;
 }
 
@@ -422,7 +409,7 @@ Ref<Object> sock_close(Object* self, Object* const*, size_t nargs, Tuple* kw) {
     s->fd = -1;
     // close() is not retried on EINTR (the descriptor is gone either way);
     // ECONNRESET from close is ignored, as CPython does.
-    if (close(fd) < 0 && errno != ECONNRESET && errno != EINTR) return raise_errno(errno);
+    if (close(fd) < 0 && errno != ECONNRESET && errno != EINTR) return set_os_error(errno);
   }
   return none();
 }
@@ -441,7 +428,7 @@ Ref<Object> sock_bind(Object* self, Object* const* args, size_t nargs, Tuple* kw
   if (!check_open(s)) return nullptr;
   SockAddr sa;
   if (!parse_address(s, args[0], "bind", &sa)) return nullptr;
-  if (bind(s->fd, sa.get(), sa.len) < 0) return raise_errno(errno);
+  if (bind(s->fd, sa.get(), sa.len) < 0) return set_os_error(errno);
   return none();
 }
 
@@ -452,7 +439,7 @@ Ref<Object> sock_listen(Object* self, Object* const* args, size_t nargs, Tuple* 
   int64_t backlog = 128;
   if (nargs && !index_to_i64(args[0], &backlog)) return nullptr;
   if (backlog < 0) backlog = 0;
-  if (listen(s->fd, static_cast<int>(backlog)) < 0) return raise_errno(errno);
+  if (listen(s->fd, static_cast<int>(backlog)) < 0) return set_os_error(errno);
   return none();
 }
 
@@ -515,7 +502,7 @@ Ref<Object> sock_connect(Object* self, Object* const* args, size_t nargs, Tuple*
   int err = do_connect(s, args[0], &timed_out);
   if (err == -2) return nullptr;
   if (timed_out) return raise_timeout();
-  if (err != 0) return raise_errno(err);
+  if (err != 0) return set_os_error(err);
   return none();
 }
 
@@ -646,7 +633,7 @@ Ref<Object> sock_shutdown(Object* self, Object* const* args, size_t nargs, Tuple
   if (!check_open(s)) return nullptr;
   int64_t how;
   if (!index_to_i64(args[0], &how)) return nullptr;
-  if (shutdown(s->fd, static_cast<int>(how)) < 0) return raise_errno(errno);
+  if (shutdown(s->fd, static_cast<int>(how)) < 0) return set_os_error(errno);
   return none();
 }
 
@@ -656,7 +643,7 @@ Ref<Object> sock_settimeout(Object* self, Object* const* args, size_t nargs, Tup
   double t;
   if (!timeout_arg(args[0], &t)) return nullptr;
   s->timeout = t;
-  if (s->fd >= 0 && !apply_timeout(s->fd, t)) return raise_errno(errno);
+  if (s->fd >= 0 && !apply_timeout(s->fd, t)) return set_os_error(errno);
   return none();
 }
 
@@ -671,7 +658,7 @@ Ref<Object> sock_setblocking(Object* self, Object* const* args, size_t nargs, Tu
   int truth = is_true(args[0]);
   if (truth < 0) return nullptr;
   s->timeout = truth ? -1.0 : 0.0;
-  if (s->fd >= 0 && !apply_timeout(s->fd, s->timeout)) return raise_errno(errno);
+  if (s->fd >= 0 && !apply_timeout(s->fd, s->timeout)) return set_os_error(errno);
   return none();
 }
 
@@ -686,7 +673,7 @@ Ref<Object> name_of(Object* self, bool peer) {
   SockAddr sa;
   sa.len = sizeof sa.storage;
   int r = peer ? getpeername(s->fd, sa.get(), &sa.len) : getsockname(s->fd, sa.get(), &sa.len);
-  if (r < 0) return raise_errno(errno);
+  if (r < 0) return set_os_error(errno);
   return make_address(sa.get(), sa.len);
 }
 
@@ -719,7 +706,7 @@ Ref<Object> sock_setsockopt(Object* self, Object* const* args, size_t nargs, Tup
   } else {
     return set_errorf(exc::TypeError, "a bytes-like object is required, not '%T'", args[2]);
   }
-  if (r < 0) return raise_errno(errno);
+  if (r < 0) return set_os_error(errno);
   return none();
 }
 
@@ -733,13 +720,13 @@ Ref<Object> sock_getsockopt(Object* self, Object* const* args, size_t nargs, Tup
   if (buflen == 0) {
     int v = 0;
     socklen_t len = sizeof v;
-    if (getsockopt(s->fd, static_cast<int>(level), static_cast<int>(opt), &v, &len) < 0) return raise_errno(errno);
+    if (getsockopt(s->fd, static_cast<int>(level), static_cast<int>(opt), &v, &len) < 0) return set_os_error(errno);
     return int_from_i64(v);
   }
   if (buflen < 0 || buflen > 1024) return set_error(exc::OSError, "getsockopt buflen out of range");
   std::string buf(static_cast<size_t>(buflen), '\0');
   socklen_t len = static_cast<socklen_t>(buflen);
-  if (getsockopt(s->fd, static_cast<int>(level), static_cast<int>(opt), buf.data(), &len) < 0) return raise_errno(errno);
+  if (getsockopt(s->fd, static_cast<int>(level), static_cast<int>(opt), buf.data(), &len) < 0) return set_os_error(errno);
   buf.resize(len);
   return bytes_from(buf);
 }
@@ -796,7 +783,7 @@ Ref<Object> f_socketpair(Object*, Object* const* args, size_t nargs, Tuple* kw) 
   int64_t proto = int_or(a[2], 0, &ok); if (!ok) return nullptr;
   int fds[2];
   if (socketpair(static_cast<int>(family), static_cast<int>(type) | SOCK_CLOEXEC, static_cast<int>(proto), fds) < 0)
-    return raise_errno(errno);
+    return set_os_error(errno);
   Ref<Object> x = int_from_i64(fds[0]);
   Ref<Object> y = int_from_i64(fds[1]);
   if (!x || !y) return nullptr;
@@ -806,7 +793,7 @@ Ref<Object> f_socketpair(Object*, Object* const* args, size_t nargs, Tuple* kw) 
 Ref<Object> f_gethostname(Object*, Object* const*, size_t nargs, Tuple* kw) {
   if (!check_no_args("gethostname", nargs, kw)) return nullptr;
   char buf[256];
-  if (gethostname(buf, sizeof buf) < 0) return raise_errno(errno);
+  if (gethostname(buf, sizeof buf) < 0) return set_os_error(errno);
   buf[sizeof buf - 1] = '\0';
   return str_from(buf);
 }

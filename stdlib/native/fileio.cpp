@@ -138,20 +138,6 @@ int sys_open(const char* path, int flags) {
 
 // ---- errors -------------------------------------------------------------------------
 
-// Raises OSError(errno, strerror[, filename]); calling the class lets
-// exceptions.cpp pick the subclass (FileNotFoundError ...).
-Ref<Object> raise_errno(int err, Object* filename = nullptr) {
-  // A signal handler raised during the call: that exception wins.
-  if (err == EINTR && error_occurred()) return nullptr;
-  Ref<Object> code = int_from_i64(err);
-  Ref<Object> msg = str_from(std::strerror(err));
-  if (!code || !msg) return nullptr;
-  Object* args[3] = {code.get(), msg.get(), filename};
-  Ref<Object> e = call(exc::OSError, args, filename ? 3 : 2);
-  if (!e) return nullptr;
-  return set_error_object(e.get());
-}
-
 Ref<Object> closed_error(const char* msg = "I/O operation on closed file.") {
   return set_error(exc::ValueError, msg);
 }
@@ -170,7 +156,7 @@ size_t unread(const BinaryFile* b) { return b->rbuf.size() - b->rpos; }
 bool write_all(BinaryFile* b, const char* data, size_t n) {
   while (n > 0) {
     ssize_t w = sys_write(b->fd, data, n);
-    if (w < 0) { raise_errno(errno); return false; }
+    if (w < 0) { set_os_error(errno); return false; }
     data += w;
     n -= static_cast<size_t>(w);
   }
@@ -194,7 +180,7 @@ bool bf_drop_read(BinaryFile* b) {
   size_t n = unread(b);
   if (n > 0 && bf_is_seekable(b)) {
     if (::lseek(b->fd, -static_cast<off_t>(n), SEEK_CUR) < 0) {
-      raise_errno(errno);
+      set_os_error(errno);
       return false;
     }
   }
@@ -216,7 +202,7 @@ int64_t bf_fill(BinaryFile* b, size_t want = kBufSize) {
   // while this one waits in read(2) without the GIL.
   std::string chunk(want, '\0');
   ssize_t r = sys_read(b->fd, chunk.data(), want);
-  if (r < 0) { raise_errno(errno); return -1; }
+  if (r < 0) { set_os_error(errno); return -1; }
   b->rbuf.append(chunk.data(), static_cast<size_t>(r));
   return r;
 }
@@ -237,7 +223,7 @@ bool bf_read(BinaryFile* b, int64_t n, std::string* out) {
   if (b->raw && n >= 0) {
     out->resize(static_cast<size_t>(n));
     ssize_t r = sys_read(b->fd, out->data(), static_cast<size_t>(n));
-    if (r < 0) { raise_errno(errno); return false; }
+    if (r < 0) { set_os_error(errno); return false; }
     out->resize(static_cast<size_t>(r));
     return true;
   }
@@ -289,7 +275,7 @@ bool bf_write(BinaryFile* b, std::string_view data) {
 
 int64_t bf_tell(BinaryFile* b) {
   off_t pos = ::lseek(b->fd, 0, SEEK_CUR);
-  if (pos < 0) { raise_errno(errno); return -1; }
+  if (pos < 0) { set_os_error(errno); return -1; }
   return static_cast<int64_t>(pos) - static_cast<int64_t>(unread(b)) +
          static_cast<int64_t>(b->wbuf.size());
 }
@@ -300,7 +286,7 @@ int64_t bf_seek(BinaryFile* b, int64_t off, int whence) {
   b->rbuf.clear();
   b->rpos = 0;
   off_t pos = ::lseek(b->fd, static_cast<off_t>(off), whence);
-  if (pos < 0) { raise_errno(errno); return -1; }
+  if (pos < 0) { set_os_error(errno); return -1; }
   return pos;
 }
 
@@ -318,7 +304,7 @@ bool bf_close(BinaryFile* b) {
   b->rpos = 0;
   forget_std(b);
   if (b->closefd && b->fd >= 0) {
-    if (::close(b->fd) < 0 && ok) { raise_errno(errno); ok = false; }
+    if (::close(b->fd) < 0 && ok) { set_os_error(errno); ok = false; }
   }
   return ok;
 }
@@ -477,7 +463,7 @@ bool do_truncate(BinaryFile* b, Object* size_arg, int64_t* out) {
     if (size < 0) return false;
   }
   if (!bf_flush_write(b) || !bf_drop_read(b)) return false;
-  if (::ftruncate(b->fd, static_cast<off_t>(size)) < 0) { raise_errno(errno); return false; }
+  if (::ftruncate(b->fd, static_cast<off_t>(size)) < 0) { set_os_error(errno); return false; }
   *out = size;
   return true;
 }
@@ -1184,7 +1170,7 @@ Ref<BinaryFile> open_binary(TypeObject* type, const OpenMode& m, Object* file, b
     if (m.appending) flags |= O_CREAT | O_APPEND;
     flags |= m.updating ? O_RDWR : m.reading ? O_RDONLY : O_WRONLY;
     fd = sys_open(path.c_str(), flags);
-    if (fd < 0) { raise_errno(errno, name.get()); return nullptr; }
+    if (fd < 0) { set_os_error(errno, name.get()); return nullptr; }
   }
   Ref<BinaryFile> b = new_binary(type, fd, name);
   if (!b) {
@@ -1198,7 +1184,7 @@ Ref<BinaryFile> open_binary(TypeObject* type, const OpenMode& m, Object* file, b
   b->created = m.creating;
   struct stat st;
   if (::fstat(fd, &st) == 0 && S_ISDIR(st.st_mode)) {
-    raise_errno(EISDIR, name.get());
+    set_os_error(EISDIR, name.get());
     return nullptr;   // the Ref's dealloc closes the fd
   }
   if (m.appending) ::lseek(fd, 0, SEEK_END);

@@ -68,20 +68,6 @@ namespace {
 
 // ---- errors -----------------------------------------------------------------------------
 
-// Raises OSError(err, strerror(err)[, filename[, None, filename2]]).
-Ref<Object> raise_errno(int err, Object* filename = nullptr, Object* filename2 = nullptr) {
-  // A signal handler raised while a call waited: that exception wins.
-  if (err == EINTR && error_occurred()) return nullptr;
-  Ref<Object> code = int_from_i64(err);
-  Ref<Object> msg = str_from(std::strerror(err));
-  if (!code || !msg) return nullptr;
-  Object* args[5] = {code.get(), msg.get(), filename, None, filename2};
-  size_t n = filename2 ? 5 : filename ? 3 : 2;
-  Ref<Object> e = call(exc::OSError, args, n);
-  if (!e) return nullptr;
-  return set_error_object(e.get());
-}
-
 // Runs the blocking system call `f` with the GIL released (vm/gil.h) and
 // retries it after EINTR once the signal handlers have run (PEP 475).  On
 // failure errno is set; when a handler raised, errno is EINTR and its
@@ -185,7 +171,7 @@ Ref<Object> px_cpu_count(Object*, Object* const*, size_t, Tuple*) {
 Ref<Object> px_getcwd_impl(bool as_bytes) {
   std::string buf(4096, '\0');
   while (::getcwd(buf.data(), buf.size()) == nullptr) {
-    if (errno != ERANGE) return raise_errno(errno);
+    if (errno != ERANGE) return set_os_error(errno);
     buf.resize(buf.size() * 2);
   }
   return name_like(buf.c_str(), as_bytes);
@@ -216,7 +202,7 @@ Ref<Object> px_umask(Object*, Object* const* args, size_t nargs, Tuple* kw) {
 Ref<Object> px_kill(Object*, Object* const* args, size_t nargs, Tuple* kw) {
   int64_t pid, sig;
   if (!check_nargs("kill", nargs, 2, 2) || !int_arg(args[0], &pid) || !int_arg(args[1], &sig)) return nullptr;
-  if (::kill(static_cast<pid_t>(pid), static_cast<int>(sig)) < 0) return raise_errno(errno);
+  if (::kill(static_cast<pid_t>(pid), static_cast<int>(sig)) < 0) return set_os_error(errno);
   // A signal sent to ourselves: run its handler now, as CPython does.
   if (pid == ::getpid() && !signals_run_pending()) return nullptr;
   return none();
@@ -232,7 +218,7 @@ Ref<Object> px__exit(Object*, Object* const* args, size_t nargs, Tuple* kw) {
 Ref<Object> px_times(Object*, Object* const*, size_t, Tuple*) {
   struct tms t;
   clock_t c = ::times(&t);
-  if (c == static_cast<clock_t>(-1)) return raise_errno(errno);
+  if (c == static_cast<clock_t>(-1)) return set_os_error(errno);
   double tick = static_cast<double>(::sysconf(_SC_CLK_TCK));
   Ref<Tuple> r = tuple_new(5);
   if (!r) return nullptr;
@@ -247,7 +233,7 @@ Ref<Object> px_times(Object*, Object* const*, size_t, Tuple*) {
 
 Ref<Object> px_uname(Object*, Object* const*, size_t, Tuple*) {
   struct utsname u;
-  if (::uname(&u) < 0) return raise_errno(errno);
+  if (::uname(&u) < 0) return set_os_error(errno);
   const char* f[5] = {u.sysname, u.nodename, u.release, u.version, u.machine};
   Ref<Tuple> r = tuple_new(5);
   if (!r) return nullptr;
@@ -271,7 +257,7 @@ Ref<Object> px_urandom(Object*, Object* const* args, size_t nargs, Tuple* kw) {
     ssize_t r = ::getrandom(b->data + got, static_cast<size_t>(n) - got, 0);
     if (r < 0) {
       if (errno == EINTR) continue;
-      return raise_errno(errno);
+      return set_os_error(errno);
     }
     got += static_cast<size_t>(r);
   }
@@ -319,7 +305,7 @@ Ref<Object> px_putenv(Object*, Object* const* args, size_t nargs, Tuple* kw) {
     return nullptr;
   if (k.empty() || k.find('=') != std::string::npos)
     return set_error(exc::ValueError, "illegal environment variable name");
-  if (::setenv(k.c_str(), v.c_str(), 1) < 0) return raise_errno(errno);
+  if (::setenv(k.c_str(), v.c_str(), 1) < 0) return set_os_error(errno);
   return none();
 }
 
@@ -328,7 +314,7 @@ Ref<Object> px_unsetenv(Object*, Object* const* args, size_t nargs, Tuple* kw) {
   if (!check_nargs("unsetenv", nargs, 1, 1) || !env_arg("unsetenv", args[0], &k)) return nullptr;
   if (k.empty() || k.find('=') != std::string::npos)
     return set_error(exc::ValueError, "illegal environment variable name");
-  if (::unsetenv(k.c_str()) < 0) return raise_errno(errno);
+  if (::unsetenv(k.c_str()) < 0) return set_os_error(errno);
   return none();
 }
 
@@ -346,7 +332,7 @@ Ref<Object> px_chdir(Object*, Object* const* args, size_t nargs, Tuple* kw) {
   Object* a[1];
   Path p;
   if (!one_path("chdir", args, nargs, kw, &p, spec, a)) return nullptr;
-  if (::chdir(p.c.c_str()) < 0) return raise_errno(errno, p.obj.get());
+  if (::chdir(p.c.c_str()) < 0) return set_os_error(errno, p.obj.get());
   return none();
 }
 
@@ -356,7 +342,7 @@ Ref<Object> px_unlink_impl(const char* fname, Object* const* args, size_t nargs,
   Object* a[2] = {};
   Path p;
   if (!one_path(fname, args, nargs, kw, &p, fname[0] == 'r' ? spec_r : spec_u, a)) return nullptr;
-  if (::unlink(p.c.c_str()) < 0) return raise_errno(errno, p.obj.get());
+  if (::unlink(p.c.c_str()) < 0) return set_os_error(errno, p.obj.get());
   return none();
 }
 Ref<Object> px_remove(Object*, Object* const* a, size_t n, Tuple* k) { return px_unlink_impl("remove", a, n, k); }
@@ -367,7 +353,7 @@ Ref<Object> px_rmdir(Object*, Object* const* args, size_t nargs, Tuple* kw) {
   Object* a[2] = {};
   Path p;
   if (!one_path("rmdir", args, nargs, kw, &p, spec, a)) return nullptr;
-  if (::rmdir(p.c.c_str()) < 0) return raise_errno(errno, p.obj.get());
+  if (::rmdir(p.c.c_str()) < 0) return set_os_error(errno, p.obj.get());
   return none();
 }
 
@@ -378,7 +364,7 @@ Ref<Object> px_mkdir(Object*, Object* const* args, size_t nargs, Tuple* kw) {
   if (!one_path("mkdir", args, nargs, kw, &p, spec, a)) return nullptr;
   int64_t mode = 0777;
   if (a[1] && !int_arg(a[1], &mode)) return nullptr;
-  if (::mkdir(p.c.c_str(), static_cast<mode_t>(mode)) < 0) return raise_errno(errno, p.obj.get());
+  if (::mkdir(p.c.c_str(), static_cast<mode_t>(mode)) < 0) return set_os_error(errno, p.obj.get());
   return none();
 }
 
@@ -389,7 +375,7 @@ Ref<Object> px_chmod(Object*, Object* const* args, size_t nargs, Tuple* kw) {
   if (!one_path("chmod", args, nargs, kw, &p, spec, a)) return nullptr;
   int64_t mode;
   if (!int_arg(a[1], &mode)) return nullptr;
-  if (::chmod(p.c.c_str(), static_cast<mode_t>(mode)) < 0) return raise_errno(errno, p.obj.get());
+  if (::chmod(p.c.c_str(), static_cast<mode_t>(mode)) < 0) return set_os_error(errno, p.obj.get());
   return none();
 }
 
@@ -400,7 +386,7 @@ Ref<Object> rename_impl(const char* fname, Object* const* args, size_t nargs, Tu
   if (!bind_args(fname[2] == 'n' ? spec_rn : spec_rp, args, nargs, kw, a)) return nullptr;
   Path src, dst;
   if (!path_arg(fname, "src", a[0], &src) || !path_arg(fname, "dst", a[1], &dst)) return nullptr;
-  if (::rename(src.c.c_str(), dst.c.c_str()) < 0) return raise_errno(errno, src.obj.get(), dst.obj.get());
+  if (::rename(src.c.c_str(), dst.c.c_str()) < 0) return set_os_error(errno, src.obj.get(), dst.obj.get());
   return none();
 }
 Ref<Object> px_rename(Object*, Object* const* a, size_t n, Tuple* k) { return rename_impl("rename", a, n, k); }
@@ -411,7 +397,7 @@ Ref<Object> two_paths(const char* fname, int (*fn)(const char*, const char*), Ob
   if (!check_nargs(fname, nargs, 2, 2)) return nullptr;
   Path src, dst;
   if (!path_arg(fname, "src", args[0], &src) || !path_arg(fname, "dst", args[1], &dst)) return nullptr;
-  if (fn(src.c.c_str(), dst.c.c_str()) < 0) return raise_errno(errno, src.obj.get(), dst.obj.get());
+  if (fn(src.c.c_str(), dst.c.c_str()) < 0) return set_os_error(errno, src.obj.get(), dst.obj.get());
   return none();
 }
 Ref<Object> px_symlink(Object*, Object* const* a, size_t n, Tuple* k) { return two_paths("symlink", ::symlink, a, n, k); }
@@ -424,7 +410,7 @@ Ref<Object> px_readlink(Object*, Object* const* args, size_t nargs, Tuple* kw) {
   if (!one_path("readlink", args, nargs, kw, &p, spec, a)) return nullptr;
   std::string buf(4096, '\0');
   ssize_t n = ::readlink(p.c.c_str(), buf.data(), buf.size());
-  if (n < 0) return raise_errno(errno, p.obj.get());
+  if (n < 0) return set_os_error(errno, p.obj.get());
   return name_like(std::string_view(buf.data(), static_cast<size_t>(n)), p.is_bytes);
 }
 
@@ -440,7 +426,7 @@ Ref<Object> px_listdir(Object*, Object* const* args, size_t nargs, Tuple* kw) {
     vm::ReleaseGil nogil;   // the directory may live on a slow file system
     d = ::opendir(p.c.c_str());
   }
-  if (!d) return raise_errno(errno, p.obj ? p.obj.get() : nullptr);
+  if (!d) return set_os_error(errno, p.obj ? p.obj.get() : nullptr);
   Ref<List> out = list_new();
   if (!out) { ::closedir(d); return nullptr; }
   errno = 0;
@@ -451,7 +437,7 @@ Ref<Object> px_listdir(Object*, Object* const* args, size_t nargs, Tuple* kw) {
   }
   int err = errno;
   ::closedir(d);
-  if (err) return raise_errno(err, p.obj.get());
+  if (err) return set_os_error(err, p.obj.get());
   return out;
 }
 
@@ -490,7 +476,7 @@ Ref<Object> stat_impl(const char* fname, bool follow_default, Object* const* arg
   if (int_check(a[0])) {
     int fd;
     if (!fd_arg(a[0], &fd)) return nullptr;
-    if (::fstat(fd, &st) < 0) return raise_errno(errno);
+    if (::fstat(fd, &st) < 0) return set_os_error(errno);
     return stat_tuple(st);
   }
   Path p;
@@ -499,7 +485,7 @@ Ref<Object> stat_impl(const char* fname, bool follow_default, Object* const* arg
                       a[0]);
   if (!path_arg(fname, "path", a[0], &p)) return nullptr;
   int r = follow ? ::stat(p.c.c_str(), &st) : ::lstat(p.c.c_str(), &st);
-  if (r < 0) return raise_errno(errno, p.obj.get());
+  if (r < 0) return set_os_error(errno, p.obj.get());
   return stat_tuple(st);
 }
 Ref<Object> px_stat(Object*, Object* const* a, size_t n, Tuple* k) { return stat_impl("stat", true, a, n, k); }
@@ -509,7 +495,7 @@ Ref<Object> px_fstat(Object*, Object* const* args, size_t nargs, Tuple* kw) {
   int fd;
   if (!check_nargs("fstat", nargs, 1, 1) || !fd_arg(args[0], &fd)) return nullptr;
   struct stat st;
-  if (::fstat(fd, &st) < 0) return raise_errno(errno);
+  if (::fstat(fd, &st) < 0) return set_os_error(errno);
   return stat_tuple(st);
 }
 
@@ -552,7 +538,7 @@ Ref<Object> px_utime(Object*, Object* const* args, size_t nargs, Tuple* kw) {
       ts[i].tv_nsec = v % 1000000000;
     }
   }
-  if (::utimensat(AT_FDCWD, p.c.c_str(), ts, 0) < 0) return raise_errno(errno, p.obj.get());
+  if (::utimensat(AT_FDCWD, p.c.c_str(), ts, 0) < 0) return set_os_error(errno, p.obj.get());
   return none();
 }
 
@@ -563,12 +549,12 @@ Ref<Object> px_truncate(Object*, Object* const* args, size_t nargs, Tuple* kw) {
   if (int_check(args[0])) {
     int fd;
     if (!fd_arg(args[0], &fd)) return nullptr;
-    if (::ftruncate(fd, len) < 0) return raise_errno(errno);
+    if (::ftruncate(fd, len) < 0) return set_os_error(errno);
     return none();
   }
   Path p;
   if (!path_arg("truncate", "path", args[0], &p)) return nullptr;
-  if (::truncate(p.c.c_str(), len) < 0) return raise_errno(errno, p.obj.get());
+  if (::truncate(p.c.c_str(), len) < 0) return set_os_error(errno, p.obj.get());
   return none();
 }
 
@@ -585,7 +571,7 @@ Ref<Object> px_open(Object*, Object* const* args, size_t nargs, Tuple* kw) {
   // open may block on a FIFO or a slow file system.
   const char* path = p.c.c_str();
   fd = blocking_call([&] { return ::open(path, static_cast<int>(flags) | O_CLOEXEC, static_cast<mode_t>(mode)); });
-  if (fd < 0) return raise_errno(errno, p.obj.get());
+  if (fd < 0) return set_os_error(errno, p.obj.get());
   return int_from_i64(fd);
 }
 
@@ -598,7 +584,7 @@ Ref<Object> px_close(Object*, Object* const* args, size_t nargs, Tuple* kw) {
     vm::ReleaseGil nogil;
     r = ::close(fd);
   }
-  if (r < 0) return raise_errno(errno);
+  if (r < 0) return set_os_error(errno);
   return none();
 }
 
@@ -606,12 +592,12 @@ Ref<Object> px_read(Object*, Object* const* args, size_t nargs, Tuple* kw) {
   int fd;
   int64_t n;
   if (!check_nargs("read", nargs, 2, 2) || !fd_arg(args[0], &fd) || !int_arg(args[1], &n)) return nullptr;
-  if (n < 0) return raise_errno(EINVAL);
+  if (n < 0) return set_os_error(EINVAL);
   std::string buf(static_cast<size_t>(n), '\0');
   ssize_t r;
   // read blocks on pipes and terminals; buf is ours alone.
   r = blocking_call([&] { return ::read(fd, buf.data(), buf.size()); });
-  if (r < 0) return raise_errno(errno);
+  if (r < 0) return set_os_error(errno);
   return bytes_from(std::string_view(buf.data(), static_cast<size_t>(r)));
 }
 
@@ -625,7 +611,7 @@ Ref<Object> px_write(Object*, Object* const* args, size_t nargs, Tuple* kw) {
   ssize_t r;
   // write blocks on full pipes.
   r = blocking_call([&] { return ::write(fd, copy.data(), copy.size()); });
-  if (r < 0) return raise_errno(errno);
+  if (r < 0) return set_os_error(errno);
   return int_from_i64(r);
 }
 
@@ -636,7 +622,7 @@ Ref<Object> px_lseek(Object*, Object* const* args, size_t nargs, Tuple* kw) {
       !int_arg(args[2], &how))
     return nullptr;
   off_t r = ::lseek(fd, static_cast<off_t>(pos), static_cast<int>(how));
-  if (r < 0) return raise_errno(errno);
+  if (r < 0) return set_os_error(errno);
   return int_from_i64(r);
 }
 
@@ -652,13 +638,13 @@ Ref<Object> px_fsync(Object*, Object* const* args, size_t nargs, Tuple* kw) {
   }
   if (!fd_arg(f, &fd)) return nullptr;
   // fsync waits for the disk.
-  if (blocking_call([&] { return ::fsync(fd); }) < 0) return raise_errno(errno);
+  if (blocking_call([&] { return ::fsync(fd); }) < 0) return set_os_error(errno);
   return none();
 }
 
 Ref<Object> px_pipe(Object*, Object* const*, size_t nargs, Tuple* kw) {
   int fds[2];
-  if (::pipe2(fds, O_CLOEXEC) < 0) return raise_errno(errno);
+  if (::pipe2(fds, O_CLOEXEC) < 0) return set_os_error(errno);
   Ref<Object> r = int_from_i64(fds[0]), w = int_from_i64(fds[1]);
   if (!r || !w) return nullptr;
   return tuple_pack({r.get(), w.get()});
@@ -668,7 +654,7 @@ Ref<Object> px_dup(Object*, Object* const* args, size_t nargs, Tuple* kw) {
   int fd;
   if (!check_nargs("dup", nargs, 1, 1) || !fd_arg(args[0], &fd)) return nullptr;
   int r = ::fcntl(fd, F_DUPFD_CLOEXEC, 0);
-  if (r < 0) return raise_errno(errno);
+  if (r < 0) return set_os_error(errno);
   return int_from_i64(r);
 }
 
@@ -684,7 +670,7 @@ Ref<Object> px_dup2(Object*, Object* const* args, size_t nargs, Tuple* kw) {
     inheritable = t;
   }
   int r = inheritable ? ::dup2(fd, fd2) : ::dup3(fd, fd2, O_CLOEXEC);
-  if (r < 0) return raise_errno(errno);
+  if (r < 0) return set_os_error(errno);
   return int_from_i64(r);
 }
 
@@ -707,7 +693,7 @@ Ref<Object> px_waitpid(Object*, Object* const* args, size_t nargs, Tuple* kw) {
   pid_t r;
   // Waiting for a child.
   r = blocking_call([&] { return ::waitpid(static_cast<pid_t>(pid), &status, static_cast<int>(options)); });
-  if (r < 0) return raise_errno(errno);
+  if (r < 0) return set_os_error(errno);
   Ref<Object> a = int_from_i64(r), b = int_from_i64(status);
   if (!a || !b) return nullptr;
   return tuple_pack({a.get(), b.get()});
@@ -741,7 +727,7 @@ Ref<Object> px_system(Object*, Object* const* args, size_t nargs, Tuple* kw) {
     vm::ReleaseGil nogil;   // waits for the child
     r = ::system(p.c.c_str());
   }
-  if (r < 0) return raise_errno(errno);
+  if (r < 0) return set_os_error(errno);
   return int_from_i64(r);
 }
 

@@ -104,16 +104,6 @@ void set_handler(int signum, Object* h) {
   xdecref(old);
 }
 
-Ref<Object> raise_errno(int err) {
-  Ref<Object> code = int_from_i64(err);
-  Ref<Object> msg = str_from(std::strerror(err));
-  if (!code || !msg) return nullptr;
-  Object* args[2] = {code.get(), msg.get()};
-  Ref<Object> e = call(exc::OSError, args, 2);
-  if (!e) return nullptr;
-  return set_error_object(e.get());
-}
-
 bool signum_arg(Object* o, int* out) {
   int64_t v;
   if (!index_to_i64(o, &v)) return false;
@@ -175,7 +165,7 @@ Ref<Object> sig_signal(Object*, Object* const* args, size_t nargs, Tuple* kw) {
                      "signal handler must be signal.SIG_IGN, signal.SIG_DFL, or a callable object");
   // Run what is pending first, as CPython does: the old handler is due.
   if (!signals_run_pending()) return nullptr;
-  if (!install(signum, c)) return raise_errno(errno);
+  if (!install(signum, c)) return set_os_error(errno);
   Ref<Object> old = g_handlers[signum] ? borrow(g_handlers[signum]) : none();
   set_handler(signum, h);
   return old;
@@ -192,7 +182,7 @@ Ref<Object> sig_raise_signal(Object*, Object* const* args, size_t nargs, Tuple* 
   if (!check_no_kwargs("raise_signal", kw) || !check_nargs("raise_signal", nargs, 1, 1)) return nullptr;
   int signum;
   if (!signum_arg(args[0], &signum)) return nullptr;
-  if (::raise(signum) != 0) return raise_errno(errno);
+  if (::raise(signum) != 0) return set_os_error(errno);
   if (!signals_run_pending()) return nullptr;
   return none();
 }
@@ -236,7 +226,7 @@ Ref<Object> sig_set_wakeup_fd(Object*, Object* const* args, size_t nargs, Tuple*
     return set_error(exc::ValueError, "set_wakeup_fd only works in main thread of the main interpreter");
   if (fd != -1) {
     int flags = ::fcntl(static_cast<int>(fd), F_GETFL);
-    if (flags < 0) return raise_errno(errno);
+    if (flags < 0) return set_os_error(errno);
     if (!(flags & O_NONBLOCK))
       return set_errorf(exc::ValueError, "the fd %d must be in non-blocking mode", static_cast<int>(fd));
   }
@@ -316,10 +306,10 @@ Ref<Object> sig_siginterrupt(Object*, Object* const* args, size_t nargs, Tuple* 
   int64_t flag;
   if (!signum_arg(args[0], &signum) || !index_to_i64(args[1], &flag)) return nullptr;
   struct sigaction sa;
-  if (sigaction(signum, nullptr, &sa) < 0) return raise_errno(errno);
+  if (sigaction(signum, nullptr, &sa) < 0) return set_os_error(errno);
   if (flag) sa.sa_flags &= ~SA_RESTART;
   else sa.sa_flags |= SA_RESTART;
-  if (sigaction(signum, &sa, nullptr) < 0) return raise_errno(errno);
+  if (sigaction(signum, &sa, nullptr) < 0) return set_os_error(errno);
   return none();
 }
 
@@ -328,7 +318,7 @@ Ref<Object> sig_pthread_kill(Object*, Object* const* args, size_t nargs, Tuple* 
   int64_t ident, signum;
   if (!index_to_i64(args[0], &ident) || !index_to_i64(args[1], &signum)) return nullptr;
   int err = ::pthread_kill(static_cast<pthread_t>(ident), static_cast<int>(signum));
-  if (err != 0) return raise_errno(err);
+  if (err != 0) return set_os_error(err);
   if (!signals_run_pending()) return nullptr;
   return none();
 }

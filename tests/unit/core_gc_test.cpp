@@ -19,43 +19,17 @@
 #include "runtime/tuple.h"
 #include "vm/code.h"
 #include "vm/interp.h"
+#include "tests/unit/vm_test_base.h"
 
 using namespace coil::runtime;
 using namespace coil::vm;
 
 namespace {
 
-class GcTest : public ::testing::Test {
+class GcTest : public coil::testing::VmTest {
  protected:
-  static void SetUpTestSuite() {
-    static bool booted = false;
-    if (!booted) {
-      char arg0[] = "coil";
-      char* argv[] = {arg0, nullptr};
-      ASSERT_TRUE(vm_init(1, argv, "coil"));
-      booted = true;
-    }
-  }
-
   void SetUp() override {
     gc::collect(2);   // start from a clean heap
-  }
-
-  // Runs `source` in a fresh module namespace and returns it.
-  Ref<Dict> run(const std::string& source) {
-    Ref<Object> code = compile_source(source, "<test>", "exec");
-    EXPECT_TRUE(code) << "compile failed";
-    if (!code) { clear_error(); return nullptr; }
-    Ref<Dict> globals = dict_new();
-    dict_set(globals.get(), intern("__name__"), str_from("__test__").get());
-    Ref<Object> r = eval_code(static_cast<Code*>(code.get()), globals.get(), globals.get());
-    if (!r) {
-      Ref<Object> e = fetch_error();
-      std::string text;
-      if (e) repr_utf8(e.get(), &text);
-      ADD_FAILURE() << "raised " << text;
-    }
-    return globals;
   }
 
   int64_t int_of(Dict* d, const char* name) {

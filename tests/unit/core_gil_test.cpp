@@ -28,6 +28,7 @@
 #include "vm/gil.h"
 #include "vm/interp.h"
 #include "vm/threadstate.h"
+#include "tests/unit/vm_test_base.h"
 
 using namespace coil::runtime;
 using namespace coil::vm;
@@ -35,17 +36,8 @@ using Clock = std::chrono::steady_clock;
 
 namespace {
 
-class GilTest : public ::testing::Test {
+class GilTest : public coil::testing::VmTest {
  protected:
-  static void SetUpTestSuite() {
-    static bool booted = false;
-    if (!booted) {
-      char arg0[] = "coil";
-      char* argv[] = {arg0, nullptr};
-      ASSERT_TRUE(vm_init(1, argv, "coil"));
-      booted = true;
-    }
-  }
   void SetUp() override { saved_interval_ = gil_switch_interval_us(); }
   void TearDown() override { gil_set_switch_interval_us(saved_interval_); }
 

@@ -25,6 +25,7 @@
 #include "runtime/str.h"
 #include "vm/code.h"
 #include "vm/interp.h"
+#include "tests/unit/vm_test_base.h"
 
 using namespace coil::runtime;
 using namespace coil::vm;
@@ -39,18 +40,8 @@ using namespace coil::vm;
 
 namespace {
 
-class MemoryTest : public ::testing::Test {
+class MemoryTest : public coil::testing::VmTest {
  protected:
-  static void SetUpTestSuite() {
-    static bool booted = false;
-    if (!booted) {
-      char arg0[] = "coil";
-      char* argv[] = {arg0, nullptr};
-      ASSERT_TRUE(vm_init(1, argv, "coil"));
-      booted = true;
-    }
-  }
-
   // Runs `source` in a fresh module namespace; the raised exception's
   // type name, or "" when it ran to the end.
   static std::string run(const std::string& source) {

@@ -21,43 +21,18 @@
 #include "runtime/weakref.h"
 #include "vm/code.h"
 #include "vm/interp.h"
+#include "tests/unit/vm_test_base.h"
 
 using namespace coil::runtime;
 using namespace coil::vm;
 
 namespace {
 
-class WeakrefTest : public ::testing::Test {
+class WeakrefTest : public coil::testing::VmTest {
  protected:
   static void SetUpTestSuite() {
-    static bool booted = false;
-    if (!booted) {
-      char arg0[] = "coil";
-      char* argv[] = {arg0, nullptr};
-      ASSERT_TRUE(vm_init(1, argv, "coil"));
-      ASSERT_TRUE(init_weakref_types());
-      booted = true;
-    }
-  }
-
-  // Runs `source` in a fresh namespace and returns it.
-  Ref<Dict> run(const std::string& source) {
-    Ref<Object> code = compile_source(source, "<test>", "exec");
-    EXPECT_TRUE(code) << "compile failed";
-    if (!code) {
-      clear_error();
-      return nullptr;
-    }
-    Ref<Dict> globals = dict_new();
-    dict_set(globals.get(), intern("__name__"), str_from("__test__").get());
-    Ref<Object> r = eval_code(static_cast<Code*>(code.get()), globals.get(), globals.get());
-    if (!r) {
-      Ref<Object> e = fetch_error();
-      std::string text;
-      if (e) repr_utf8(e.get(), &text);
-      ADD_FAILURE() << "raised " << text;
-    }
-    return globals;
+    VmTest::SetUpTestSuite();
+    ASSERT_TRUE(init_weakref_types());
   }
 
   Object* global(Dict* g, const char* name) { return dict_get_str(g, intern(name)); }
