@@ -256,10 +256,16 @@ void add_young(std::vector<Object*>* out, uintptr_t e) {
 void gather(int generation, std::vector<Object*>* set) {
   State& s = st();
   if (generation >= 2) {
-    heap_for_each(kTracked, kFrozen, add_walked, set);
+    // The walk finds every member of the younger generations too: release
+    // their vectors first (gen1 can hold millions of survivors).
+    std::vector<uintptr_t>().swap(s.gen0);
+    std::vector<Object*>().swap(s.gen1);
     young_for_each([](Object*, void*) {}, nullptr, true);
-    s.gen0.clear();
-    s.gen1.clear();
+    // Sized exactly: growing by doubling would briefly hold two copies.
+    size_t n = 0;
+    heap_for_each(kTracked, kFrozen, [](Object*, void* a) { ++*static_cast<size_t*>(a); }, &n);
+    set->reserve(n);
+    heap_for_each(kTracked, kFrozen, add_walked, set);
     return;
   }
   young_for_each(add_walked, set, true);

@@ -113,13 +113,36 @@ bool walk_stops_at(Object* o) {
   return type_check(o) || module_check(o) || o->type == &FunctionType || !o->type->traverse;
 }
 
+// THE WALKS' MARKS.  The two walks below visit every object once, which
+// for a program holding millions of objects rules out a hash set of
+// visited objects (tens of bytes each, and seconds).  No Python code runs
+// during a walk, so — as the cycle collector does (runtime/gc.cpp) — a
+// visited object is marked with a spare high bit of its refcount, and the
+// visited objects are listed (8 bytes each) so the marks can be cleared
+// before any finalizer runs.
+constexpr intptr_t kVisited = intptr_t{1} << 60;
+
+struct Visited {
+  std::vector<Object*> objects;
+  // true the first time `o` is seen.
+  bool insert(Object* o) {
+    if (o->refcnt & kVisited) return false;
+    objects.push_back(o);
+    o->refcnt |= kVisited;
+    return true;
+  }
+  ~Visited() {
+    for (Object* o : objects) o->refcnt &= ~kVisited;
+  }
+};
+
 // Everything reachable from `roots` (stopping at modules): what sys and
 // builtins keep alive is not garbage at exit.
-void mark_reachable(std::vector<Object*> roots, std::unordered_set<Object*>* seen) {
+void mark_reachable(std::vector<Object*> roots, Visited* seen) {
   while (!roots.empty()) {
     Object* o = roots.back();
     roots.pop_back();
-    if (!seen->insert(o).second || module_check(o)) continue;
+    if (!seen->insert(o) || module_check(o)) continue;
     for (Object* c : children_of(o)) roots.push_back(c);
   }
 }
@@ -138,36 +161,41 @@ void finalize_once(Object* o) {
 
 // Step 3's finalizers, breadth-first from the globals of `dicts`, never
 // entering what `alive` holds.
-void finalize_module_globals(const std::vector<Ref<Object>>& dicts, std::unordered_set<Object*> alive) {
-  std::unordered_set<Object*>& seen = alive;
+void finalize_module_globals(const std::vector<Ref<Object>>& dicts) {
   std::vector<Ref<Object>> order;   // strong: finalizers may unlink objects
-  std::vector<Object*> level;
-  for (const Ref<Object>& d : dicts) {
-    if (seen.insert(d.get()).second) level.push_back(d.get());
-  }
-  while (!level.empty()) {
-    std::vector<Object*> next;
-    for (Object* o : level) {
-      for (Object* c : children_of(o)) {
-        if (!seen.insert(c).second || walk_stops_at(c)) continue;
-        if (c->type->finalize && !gc::is_finalized(c)) order.push_back(Ref<Object>::borrow(c));
-        next.push_back(c);
-      }
+  {
+    Visited seen;
+    mark_reachable({module_dict(interp().sys_module.get()), interp().builtins}, &seen);
+    std::vector<Object*> level;
+    for (const Ref<Object>& d : dicts) {
+      if (seen.insert(d.get())) level.push_back(d.get());
     }
-    level = std::move(next);
-  }
+    while (!level.empty()) {
+      std::vector<Object*> next;
+      for (Object* o : level) {
+        for (Object* c : children_of(o)) {
+          if (!seen.insert(c) || walk_stops_at(c)) continue;
+          if (c->type->finalize && !gc::is_finalized(c)) order.push_back(Ref<Object>::borrow(c));
+          next.push_back(c);
+        }
+      }
+      level = std::move(next);
+    }
+  }   // the marks are cleared here, before any finalizer runs
   for (auto& o : order) finalize_once(o.get());
 }
 
-// Whether any tracked object still has a finalizer to run.  Most programs
-// have none at exit, and then the breadth-first walk (a hash-set entry per
-// object: a million objects cost seconds and a hundred MiB) is skipped.
+// Whether any object of a class with __del__ still has it to run.  Most
+// programs have none at exit, and then the breadth-first walk is skipped;
+// the built-in finalizers (a suspended generator's close) run in the
+// collection that follows, in the collector's order.
 bool finalizers_pending() {
   bool found = false;
   gc::heap_for_each(
       gc::kTracked, -1,
       [](Object* o, void* arg) {
-        if (o->type->finalize && !gc::is_finalized(o)) *static_cast<bool*>(arg) = true;
+        if ((o->type->flags & kHeapType) && o->type->finalize && !gc::is_finalized(o))
+          *static_cast<bool*>(arg) = true;
       },
       &found);
   return found;
@@ -257,11 +285,7 @@ void finalize_modules() {
     auto mods = loaded_modules();   // strong until the finalizers ran
     entries = remove_modules(mods);
     restore_builtins();
-    if (finalizers_pending()) {
-      std::unordered_set<Object*> alive;
-      mark_reachable({module_dict(in.sys_module.get()), in.builtins}, &alive);
-      finalize_module_globals(garbage_globals(mods), std::move(alive));
-    }
+    if (finalizers_pending()) finalize_module_globals(garbage_globals(mods));
   }
   gc::collect(gc::kNumGenerations - 1);
   wipe_live_modules(entries);
