@@ -435,8 +435,25 @@ bool init_lock_types() {
 
 // Threads started here and still running (GIL-guarded): _thread._count().
 int64_t g_thread_count = 0;
-// stack_size(): recorded and validated; new threads use the default stack.
+// stack_size(): the size asked for (0: the platform's default).  It is
+// applied through the process-wide default thread attributes, which
+// std::thread's underlying pthread_create uses (a GNU extension).
 int64_t g_stack_size = 0;
+
+// Sets the stack size of threads created from now on (0: the default the
+// process started with).  false when the system refuses it.
+bool apply_stack_size(int64_t size) {
+  static size_t original = 0;
+  pthread_attr_t attr;
+  if (pthread_getattr_default_np(&attr) != 0) return false;
+  size_t current = 0;
+  pthread_attr_getstacksize(&attr, &current);
+  if (original == 0) original = current;
+  bool ok = pthread_attr_setstacksize(&attr, size ? static_cast<size_t>(size) : original) == 0 &&
+            pthread_setattr_default_np(&attr) == 0;
+  pthread_attr_destroy(&attr);
+  return ok;
+}
 
 struct Boot {
   Ref<Object> func;
@@ -547,12 +564,15 @@ Ref<Object> th_exit(Object*, Object* const*, size_t nargs, Tuple* kw) {
 
 Ref<Object> th_stack_size(Object*, Object* const* args, size_t nargs, Tuple* kw) {
   if (!check_no_kwargs("stack_size", kw) || !check_nargs("stack_size", nargs, 0, 1)) return nullptr;
+  // As CPython's: the argument defaults to 0, so stack_size() both reports
+  // the size and resets it to the default.
   int64_t old = g_stack_size;
-  if (nargs == 1) {
-    int64_t size;
-    if (!index_to_i64(args[0], &size)) return nullptr;
+  {
+    int64_t size = 0;
+    if (nargs == 1 && !index_to_i64(args[0], &size)) return nullptr;
     if (size < 0) return set_error(exc::ValueError, "size must be 0 or a positive value");
     if (size != 0 && size < 32768) return set_errorf(exc::ValueError, "size not valid: %zd bytes", size_t(size));
+    if (!apply_stack_size(size)) return set_error(exc::ValueError, "size not valid: " + std::to_string(size) + " bytes");
     g_stack_size = size;
   }
   return int_from_i64(old);
