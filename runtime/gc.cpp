@@ -28,10 +28,13 @@
 // runs (the collector holds the GIL and calls no Python code), so the
 // collector works IN PLACE on refcnt.  Two high bits of the word mark "a
 // candidate of this collection" (kInSet) and "found reachable"
-// (kReachable); the low bits are decremented in step 2.  A third walk
-// gives every internal reference back, and the bits are cleared, before
-// any other code can look at a count.  Immortal objects (refcnt 2^40) and
-// static objects never carry kInSet, so visiting them costs one load.
+// (kReachable); step 2 counts the internal references in bits 32..59, so
+// gc_refs is the low 32 bits minus that count, and masking the word back
+// to its low 32 bits gives every internal reference back at once, before
+// any other code can look at a count (CPython needs a separate gc_refs
+// field for this; a second walk over the references would cost a third
+// of a collection).  Immortal objects (refcnt 2^40) and static objects
+// never carry kInSet, so visiting them costs one load.
 //
 // WHERE THE MARKS LIVE.  CPython puts a 16-byte header (two list links)
 // before every tracked object.  coil's allocator is headerless (alloc.cpp),
@@ -113,12 +116,28 @@ namespace {
 
 // ---- the marks on refcnt during the graph phases ---------------------------------------
 
+// During a collection a candidate's refcnt holds, besides its own count
+// (bits 0..31: candidates are objects with fewer than 2^31 references),
+// the number of references to it found inside the candidate set (bits
+// 32..59, kInternalOne each) and the two marks.  Its count from outside
+// the set is the difference, and giving the internal references back is
+// clearing the high bits — no second walk over the references.
 constexpr intptr_t kInSet = intptr_t{1} << 62;
 constexpr intptr_t kReachable = intptr_t{1} << 61;
 constexpr intptr_t kCountMask = kReachable - 1;
+constexpr intptr_t kInternalOne = intptr_t{1} << 32;
+constexpr intptr_t kLowMask = kInternalOne - 1;
+constexpr intptr_t kInternalMask = ((intptr_t{1} << 60) - 1) & ~kLowMask;
+constexpr intptr_t kMaxCandidateCount = intptr_t{1} << 31;
 
 inline bool in_set(const Object* o) { return (o->refcnt & kInSet) != 0; }
-inline intptr_t gc_refs(const Object* o) { return o->refcnt & kCountMask; }
+// References from outside the candidate set (after the decref walk).
+inline intptr_t gc_refs(const Object* o) {
+  return (o->refcnt & kLowMask) - ((o->refcnt & kInternalMask) >> 32);
+}
+// An object with this many references is never a candidate (its count
+// would reach the internal-reference bits); it simply stays alive.
+inline bool may_be_candidate(const Object* o) { return (o->refcnt & kCountMask) < kMaxCandidateCount; }
 
 struct State {
   // Generation 0 is mostly the allocator's young bits (alloc.cpp,
@@ -168,18 +187,14 @@ void call_weakref_callback(Object*) {}
 
 void visit_decref(Object* c, void*) {
   if (!in_set(c)) return;
-  if (gc_refs(c) == 0) {
+  if (gc_refs(c) <= 0) {
 #if defined(COIL_GC_STRESS) || !defined(NDEBUG)
     refcount_underflow(c);
 #else
     return;   // release builds: skip it (the object merely survives)
 #endif
   }
-  --c->refcnt;
-}
-
-void visit_incref(Object* c, void*) {
-  if (in_set(c)) ++c->refcnt;
+  c->refcnt += kInternalOne;
 }
 
 void visit_reach(Object* c, void* arg) {
@@ -200,7 +215,7 @@ void mark_reachable(const std::vector<Object*>& set) {
   for (Object* o : set) traverse(o, visit_decref, nullptr);
   std::vector<Object*> stack;
   for (Object* o : set) {
-    if ((o->refcnt & kReachable) || gc_refs(o) == 0) continue;
+    if ((o->refcnt & kReachable) || gc_refs(o) <= 0) continue;
     o->refcnt |= kReachable;
     stack.push_back(o);
     while (!stack.empty()) {
@@ -213,8 +228,7 @@ void mark_reachable(const std::vector<Object*>& set) {
 
 // Gives back the internal references and clears both marks.
 void restore_counts(const std::vector<Object*>& set) {
-  for (Object* o : set) traverse(o, visit_incref, nullptr);
-  for (Object* o : set) o->refcnt &= kCountMask;
+  for (Object* o : set) o->refcnt &= kLowMask;
 }
 
 // ---- gathering the candidates ---------------------------------------------------------
@@ -225,13 +239,13 @@ void restore_counts(const std::vector<Object*>& set) {
 // (The mark is set only after push_back succeeded, so when memory runs
 // out every marked object is in the vector and the marks can be undone.)
 void add_candidate(std::vector<Object*>* out, Object* o) {
-  if (!is_tracked(o) || in_set(o)) return;
+  if (!is_tracked(o) || in_set(o) || !may_be_candidate(o)) return;
   out->push_back(o);
   o->refcnt |= kInSet;
 }
 
 void add_walked(Object* o, void* arg) {
-  if (in_set(o)) return;
+  if (in_set(o) || !may_be_candidate(o)) return;
   static_cast<std::vector<Object*>*>(arg)->push_back(o);
   o->refcnt |= kInSet;
 }
@@ -246,7 +260,7 @@ inline bool young_tracked(uintptr_t e) {
 void add_young(std::vector<Object*>* out, uintptr_t e) {
   if (!young_tracked(e)) return;
   Object* o = young_object(e);
-  if (in_set(o)) return;
+  if (in_set(o) || !may_be_candidate(o)) return;
   out->push_back(o);
   o->refcnt |= kInSet;
 }
@@ -479,15 +493,14 @@ int64_t collect_main(int generation) {
     restore_counts(set);
     return 0;
   }
-  // Give the internal references back, then, in one pass that clears the
+  // In one pass that gives the internal references back and clears the
   // marks, promote the survivors and keep the unreachable ones, in order,
   // at the front of `set` (no second vector: see OwnedGarbage).
-  for (Object* o : set) traverse(o, visit_incref, nullptr);
   size_t n_unreachable = 0;
   int64_t n_survivors = 0;
   for (Object* o : set) {
     bool reachable = (o->refcnt & kReachable) != 0;
-    o->refcnt &= kCountMask;
+    o->refcnt &= kLowMask;   // the internal references back, the marks off
     if (reachable) {
       promote(o, generation);
       ++n_survivors;
