@@ -20,7 +20,7 @@ from posix import (
     getpid, getppid, getuid, geteuid, getgid, getegid, cpu_count, getcwd, getcwdb, chdir,
     strerror, fspath, umask, kill, _exit, times, urandom, remove, unlink, rmdir, mkdir, chmod,
     rename, replace, symlink, link, readlink, listdir, access, utime, truncate, ftruncate,
-    open, close, read, write, lseek, fsync, pipe, dup, dup2, isatty, waitpid, WIFEXITED,
+    open, close, read, write, lseek, fsync, pipe, dup, dup2, isatty, get_blocking, set_blocking, waitpid, WIFEXITED,
     WEXITSTATUS, WIFSIGNALED, WTERMSIG, WIFSTOPPED, WSTOPSIG, waitstatus_to_exitcode, system,
     F_OK, R_OK, W_OK, X_OK, O_RDONLY, O_WRONLY, O_RDWR, O_APPEND, O_CREAT, O_EXCL, O_TRUNC,
     O_NONBLOCK, O_NOCTTY, O_CLOEXEC, O_DIRECTORY, O_NOFOLLOW, O_SYNC, O_DSYNC, O_ACCMODE,

@@ -680,6 +680,29 @@ Ref<Object> px_isatty(Object*, Object* const* args, size_t nargs, Tuple* kw) {
   return new_bool(::isatty(fd) == 1);
 }
 
+// get_blocking(fd) / set_blocking(fd, blocking): the descriptor's O_NONBLOCK flag.
+Ref<Object> px_get_blocking(Object*, Object* const* args, size_t nargs, Tuple* kw) {
+  int fd;
+  if (!check_no_kwargs("get_blocking", kw) || !check_nargs("get_blocking", nargs, 1, 1) || !fd_arg(args[0], &fd))
+    return nullptr;
+  int flags = fcntl(fd, F_GETFL);
+  if (flags < 0) return set_os_error(errno);
+  return new_bool(!(flags & O_NONBLOCK));
+}
+
+Ref<Object> px_set_blocking(Object*, Object* const* args, size_t nargs, Tuple* kw) {
+  int fd;
+  if (!check_no_kwargs("set_blocking", kw) || !check_nargs("set_blocking", nargs, 2, 2) || !fd_arg(args[0], &fd))
+    return nullptr;
+  int blocking = is_true(args[1]);
+  if (blocking < 0) return nullptr;
+  int flags = fcntl(fd, F_GETFL);
+  if (flags < 0) return set_os_error(errno);
+  int want = blocking ? (flags & ~O_NONBLOCK) : (flags | O_NONBLOCK);
+  if (want != flags && fcntl(fd, F_SETFL, want) < 0) return set_os_error(errno);
+  return none();
+}
+
 Ref<Object> px_get_terminal_size(Object*, Object* const* args, size_t nargs, Tuple* kw) {
   return set_error(exc::OSError, "get_terminal_size is not supported");
 }
@@ -754,6 +777,7 @@ const MethodDef posix_functions[] = {
     {"truncate", px_truncate}, {"ftruncate", px_truncate},
     {"open", px_open}, {"close", px_close}, {"read", px_read}, {"write", px_write}, {"lseek", px_lseek},
     {"fsync", px_fsync}, {"pipe", px_pipe}, {"dup", px_dup}, {"dup2", px_dup2}, {"isatty", px_isatty},
+    {"get_blocking", px_get_blocking}, {"set_blocking", px_set_blocking},
     {"get_terminal_size", px_get_terminal_size}, {"waitpid", px_waitpid},
     {"WIFEXITED", px_WIFEXITED}, {"WEXITSTATUS", px_WEXITSTATUS}, {"WIFSIGNALED", px_WIFSIGNALED},
     {"WTERMSIG", px_WTERMSIG}, {"WIFSTOPPED", px_WIFSTOPPED}, {"WSTOPSIG", px_WSTOPSIG},
