@@ -36,6 +36,7 @@
 #include "runtime/args.h"
 #include "runtime/error.h"
 #include "runtime/exceptions.h"
+#include "runtime/gc.h"
 #include "runtime/int.h"
 #include "runtime/list.h"
 #include "runtime/names.h"
@@ -261,8 +262,21 @@ bool grow_room(Dict* d) {
   return true;
 }
 
+// CPython's MAINTAIN_TRACKING.  A dict whose keys and values are all
+// atomic (ints, strs, floats ...) can never be part of a cycle, so a new
+// dict starts untracked by the collector, and the first key or value that
+// may be a container (its type has a traverse slot) makes it tracked.  A
+// full collection untracks dicts that became atomic again
+// (maybe_untrack_dict in gc.cpp); this brings them back.
+inline void maintain_tracking(Dict* d, Object* key, Object* value) {
+  bool key_may = key->type->traverse && gc::may_be_tracked(key);
+  bool value_may = value->type->traverse && gc::may_be_tracked(value);
+  if (key_may || value_may) [[unlikely]] gc::track(d);
+}
+
 // Adds a new entry (the key is known to be absent); borrows key and value.
 bool insert_new(Dict* d, Object* key, int64_t hash, Object* value) {
+  maintain_tracking(d, key, value);
   if (d->nentries >= d->room) {
     bool ok = d->capacity == 0               ? resize(d, 0, true)
               : d->room < usable(d->capacity) ? grow_room(d)
@@ -314,7 +328,14 @@ bool dict_check(const Object* o) {
   return o->type == &DictType || type_has(o->type, kDictSubclass);
 }
 
-Ref<Dict> dict_new() { return steal(alloc<Dict>(&DictType)); }
+// A new dict holds nothing, so it starts untracked (maintain_tracking).
+Ref<Dict> dict_new() {
+  void* mem = alloc_object_memory_untracked(&DictType, sizeof(Dict));
+  if (!mem) return steal(static_cast<Dict*>(no_memory()));
+  Dict* d = new (mem) Dict();
+  init_header(d, &DictType);
+  return steal(d);
+}
 
 Object* dict_get_hash(Dict* d, Object* key, int64_t hash) {
   int64_t ix = lookup(d, key, hash, nullptr);
@@ -350,6 +371,7 @@ int dict_set_hash(Dict* d, Object* key, int64_t hash, Object* value) {
   if (ix >= 0) {
     Object* old = d->entries[ix].value;
     if (old == value) return 0;
+    maintain_tracking(d, key, value);
     incref(value);
     d->entries[ix].value = value;
     bump(d);
@@ -715,6 +737,7 @@ Ref<Object> dict_ior(Object* a, Object* b) {
 }
 
 Ref<Object> dict_new_slot(TypeObject* type, Object* const*, size_t, Tuple*) {
+  if (type == &DictType) return dict_new();
   Dict* d = alloc_instance<Dict>(type, &DictType);
   if (!d) return nullptr;
   return steal<Object>(d);
