@@ -588,34 +588,32 @@ void maybe_schedule() {
 
 // ---- tracking ---------------------------------------------------------------------------
 
-void track(Object* o) {
-  if (is_tracked(o)) return;
+// Lists a tracked object that the young bits cannot (not a pooled block,
+// or tracked again after an untrack) in gen0.  false, with the tracked
+// bit cleared again, when the vector cannot grow.
+static bool remember_young(Object* o) {
   State& s = st();
-  if (s.gen0.size() >= s.gen0_compact_at && !s.collecting) compact_gen0();
-  if (!heap_set(o, kTracked)) return;   // no memory for the bit: stays untracked
+  if (s.gen0.size() >= s.gen0_compact_at && !s.collecting) [[unlikely]] compact_gen0();
   try {
     s.gen0.push_back(reinterpret_cast<uintptr_t>(o) | 1);
   } catch (...) {
     heap_clear(o, kTracked);
-    return;
+    return false;
   }
+  return true;
+}
+
+void track(Object* o) {
+  if (is_tracked(o)) return;
+  if (!heap_set(o, kTracked)) return;   // no memory for the bit: stays untracked
+  if (!remember_young(o)) return;
   if (++g_young_count > g_young_limit) young_limit_reached();
 }
 
 void track_new(Object* o) {
   int where = heap_set_tracked_new(o);
   if (!where) return;   // no memory for the bit: stays untracked
-  if (where == kTrackedOther) {
-    // Not a pooled block: the young bits cannot list it.
-    State& s = st();
-    if (s.gen0.size() >= s.gen0_compact_at && !s.collecting) [[unlikely]] compact_gen0();
-    try {
-      s.gen0.push_back(reinterpret_cast<uintptr_t>(o) | 1);
-    } catch (...) {
-      heap_clear(o, kTracked);
-      return;
-    }
-  }
+  if (where == kTrackedOther && !remember_young(o)) return;
   if (++g_young_count > g_young_limit) young_limit_reached();
 }
 
