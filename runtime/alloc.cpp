@@ -417,8 +417,6 @@ bool heap_set(const Object* o, HeapBit bit) {
   return true;
 }
 
-bool set_tracked_pooled_new(const Object* o) { return mark_tracked_young(o); }
-
 void young_for_each(void (*fn)(Object*, void*), void* arg, bool clear) {
   auto& chunks = young_chunks();
   for (ChunkHeader* h : chunks) {
@@ -442,16 +440,8 @@ void young_for_each(void (*fn)(Object*, void*), void* arg, bool clear) {
 int heap_set_tracked_new(const Object* o) {
   ChunkHeader* h;
   uint64_t idx;
-  if (locate_block(o, &h, &idx)) [[likely]] return set_tracked_pooled_new(o) ? kTrackedPooled : 0;
+  if (locate_block(o, &h, &idx)) [[likely]] return mark_tracked_young(o) ? kTrackedPooled : 0;
   return heap_set(o, kTracked) ? kTrackedOther : 0;
-}
-
-bool heap_test_pooled(const Object* o, HeapBit bit) {
-  uintptr_t p = reinterpret_cast<uintptr_t>(o);
-  auto* h = reinterpret_cast<const ChunkHeader*>(p & kChunkMask);
-  if (!h->gc_bits) return false;
-  uint64_t idx = ((p - (p & kChunkMask) - sizeof(ChunkHeader)) * h->reciprocal) >> 32;
-  return (h->gc_bits[bit * plane_words(h) + (idx >> 6)] >> (idx & 63)) & 1;
 }
 
 void heap_clear(const Object* o, HeapBit bit) {

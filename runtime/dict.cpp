@@ -269,6 +269,8 @@ bool grow_room(Dict* d) {
 // full collection untracks dicts that became atomic again
 // (maybe_untrack_dict in gc.cpp); this brings them back.
 inline void maintain_tracking(Dict* d, Object* key, Object* value) {
+  // The traverse test first keeps atomic keys and values off the
+  // out-of-line may_be_tracked (which tests it again).
   bool key_may = key->type->traverse && gc::may_be_tracked(key);
   bool value_may = value->type->traverse && gc::may_be_tracked(value);
   if (key_may || value_may) [[unlikely]] gc::track(d);

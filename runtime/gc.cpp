@@ -142,11 +142,9 @@ inline bool may_be_candidate(const Object* o) { return (o->refcnt & kCountMask) 
 struct State {
   // Generation 0 is mostly the allocator's young bits (alloc.cpp,
   // young_for_each).  This vector holds the rest: objects tracked again
-  // after an untrack, and large blocks (may be stale).  An entry is the
-  // object's address, with bit 0 set when it does not start a pooled
-  // block: pooled blocks are checked with heap_test_pooled, which needs no
-  // chunk-map lookup (a chunk is never unmapped), large ones with heap_test.
-  std::vector<uintptr_t> gen0;
+  // after an untrack, and large blocks.  Entries may be stale (checked
+  // against the tracked bit before use) or repeated (deduplicated by kInSet).
+  std::vector<Object*> gen0;
   std::vector<Object*> gen1;       // survivors of gen-0 collections (may be stale)
   size_t gen0_compact_at = 4096;
   int64_t count[kNumGenerations] = {};   // count[1], count[2]: collections of the younger generation
@@ -250,21 +248,6 @@ void add_walked(Object* o, void* arg) {
   o->refcnt |= kInSet;
 }
 
-// Whether the young entry `e` still names a tracked object.
-inline Object* young_object(uintptr_t e) { return reinterpret_cast<Object*>(e & ~uintptr_t{1}); }
-inline bool young_tracked(uintptr_t e) {
-  Object* o = young_object(e);
-  return (e & 1) ? is_tracked(o) : heap_test_pooled(o, kTracked);
-}
-
-void add_young(std::vector<Object*>* out, uintptr_t e) {
-  if (!young_tracked(e)) return;
-  Object* o = young_object(e);
-  if (in_set(o) || !may_be_candidate(o)) return;
-  out->push_back(o);
-  o->refcnt |= kInSet;
-}
-
 // Fills `set` with the candidates of `generation`, marked kInSet.  May
 // throw std::bad_alloc, leaving `set` holding exactly the marked objects.
 void gather(int generation, std::vector<Object*>* set) {
@@ -272,7 +255,7 @@ void gather(int generation, std::vector<Object*>* set) {
   if (generation >= 2) {
     // The walk finds every member of the younger generations too: release
     // their vectors first (gen1 can hold millions of survivors).
-    std::vector<uintptr_t>().swap(s.gen0);
+    std::vector<Object*>().swap(s.gen0);
     std::vector<Object*>().swap(s.gen1);
     young_for_each([](Object*, void*) {}, nullptr, true);
     // Sized exactly: growing by doubling would briefly hold two copies.
@@ -283,7 +266,7 @@ void gather(int generation, std::vector<Object*>* set) {
     return;
   }
   young_for_each(add_walked, set, true);
-  for (uintptr_t e : s.gen0) add_young(set, e);
+  for (Object* o : s.gen0) add_candidate(set, o);
   s.gen0.clear();
   if (generation >= 1) {
     for (Object* o : s.gen1) add_candidate(set, o);
@@ -295,15 +278,13 @@ void gather(int generation, std::vector<Object*>* set) {
 // rare): keeps the vector proportional to the live young objects.
 void compact_gen0() {
   State& s = st();
-  std::vector<uintptr_t> live;
-  for (uintptr_t e : s.gen0) {
-    if (!young_tracked(e)) continue;
-    Object* o = young_object(e);
-    if (in_set(o)) continue;
-    live.push_back(e);
+  std::vector<Object*> live;
+  for (Object* o : s.gen0) {
+    if (!is_tracked(o) || in_set(o)) continue;
+    live.push_back(o);
     o->refcnt |= kInSet;
   }
-  for (uintptr_t e : live) young_object(e)->refcnt &= kCountMask;
+  for (Object* o : live) o->refcnt &= kCountMask;
   s.gen0.swap(live);
   s.gen0_compact_at = std::max<size_t>(4096, 2 * s.gen0.size());
 }
@@ -595,7 +576,7 @@ static bool remember_young(Object* o) {
   State& s = st();
   if (s.gen0.size() >= s.gen0_compact_at && !s.collecting) [[unlikely]] compact_gen0();
   try {
-    s.gen0.push_back(reinterpret_cast<uintptr_t>(o) | 1);
+    s.gen0.push_back(o);
   } catch (...) {
     heap_clear(o, kTracked);
     return false;
@@ -679,7 +660,7 @@ void for_each_object(int generation, void (*fn)(Object*, void*), void* arg) {
   // until the marks are cleared: `fn` only copies pointers out).
   std::vector<Object*> young;
   young_for_each(add_walked, &young, false);
-  for (uintptr_t e : s.gen0) add_young(&young, e);
+  for (Object* o : s.gen0) add_candidate(&young, o);
   size_t n0 = young.size();
   if (generation >= 1) {
     for (Object* o : s.gen1) add_candidate(&young, o);

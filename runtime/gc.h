@@ -61,7 +61,6 @@ void track(Object* o);
 // track() for an object whose memory was just allocated (its bits are
 // clear: freeing a block clears them), skipping the "already tracked" test.
 void track_new(Object* o);
-bool set_tracked_pooled_new(const Object* o);
 // Calls fn(o, arg) for every tracked pooled object allocated since the
 // young bits were last cleared; with `clear`, clears them (a collection of
 // generation 0 or more takes them).  `fn` must not free or allocate.
@@ -70,9 +69,6 @@ void young_for_each(void (*fn)(Object*, void*), void* arg, bool clear);
 // could not grow, else whether `o` starts a pooled block.
 enum { kTrackedPooled = 1, kTrackedOther = 2 };
 int heap_set_tracked_new(const Object* o);
-// heap_test for an address that starts (or once started) a pooled block:
-// no chunk-map lookup, since chunks are never unmapped.
-bool heap_test_pooled(const Object* o, HeapBit bit);
 void untrack(Object* o);
 inline bool is_tracked(const Object* o) { return heap_test(o, kTracked); }
 inline bool is_finalized(const Object* o) { return heap_test(o, kFinalized); }

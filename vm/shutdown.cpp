@@ -31,7 +31,6 @@
 // collection; each object's "finalized" bit (PEP 442, runtime/gc.h) then
 // stops the collector or the deallocation from running __del__ again.
 #include <string>
-#include <unordered_set>
 #include <utility>
 #include <vector>
 
