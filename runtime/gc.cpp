@@ -141,8 +141,8 @@ inline bool may_be_candidate(const Object* o) { return (o->refcnt & kCountMask) 
 
 struct State {
   // Generation 0 is mostly the allocator's young bits (alloc.cpp,
-  // young_for_each).  This vector holds the rest: objects tracked again
-  // after an untrack, and large blocks.  Entries may be stale (checked
+  // young_for_each).  This vector holds the rest: large blocks and
+  // prefixed instances.  Entries may be stale (checked
   // against the tracked bit before use) or repeated (deduplicated by kInSet).
   std::vector<Object*> gen0;
   std::vector<Object*> gen1;       // survivors of gen-0 collections (may be stale)
@@ -569,8 +569,8 @@ void maybe_schedule() {
 
 // ---- tracking ---------------------------------------------------------------------------
 
-// Lists a tracked object that the young bits cannot (not a pooled block,
-// or tracked again after an untrack) in gen0.  false, with the tracked
+// Lists in gen0 a tracked object that the young bits cannot list (one
+// that does not start a pooled block).  false, with the tracked
 // bit cleared again, when the vector cannot grow.
 static bool remember_young(Object* o) {
   State& s = st();
@@ -584,18 +584,17 @@ static bool remember_young(Object* o) {
   return true;
 }
 
-void track(Object* o) {
-  if (is_tracked(o)) return;
-  if (!heap_set(o, kTracked)) return;   // no memory for the bit: stays untracked
-  if (!remember_young(o)) return;
-  if (++g_young_count > g_young_limit) young_limit_reached();
-}
-
 void track_new(Object* o) {
   int where = heap_set_tracked_new(o);
   if (!where) return;   // no memory for the bit: stays untracked
   if (where == kTrackedOther && !remember_young(o)) return;
   if (++g_young_count > g_young_limit) young_limit_reached();
+}
+
+// An object tracked later in its life (a dict that received its first
+// container) joins generation 0 the same way as a new one.
+void track(Object* o) {
+  if (!is_tracked(o)) track_new(o);
 }
 
 void young_limit_reached() {

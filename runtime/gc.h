@@ -58,8 +58,8 @@ void young_limit_reached();
 // Starts tracking `o` in the youngest generation (no-op when tracked).
 // May schedule a collection, which runs at the next eval-breaker check.
 void track(Object* o);
-// track() for an object whose memory was just allocated (its bits are
-// clear: freeing a block clears them), skipping the "already tracked" test.
+// track() without the "already tracked" test, for an object known not to
+// be tracked (its memory was just allocated: freeing a block clears its bits).
 void track_new(Object* o);
 // Calls fn(o, arg) for every tracked pooled object allocated since the
 // young bits were last cleared; with `clear`, clears them (a collection of
