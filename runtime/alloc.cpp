@@ -456,6 +456,22 @@ void heap_clear(const Object* o, HeapBit bit) {
   if (it != m.end()) it->second &= static_cast<uint8_t>(~(1u << bit));
 }
 
+size_t heap_count(HeapBit with, int without) {
+  size_t n = 0;
+  for (ChunkHeader* h : gc_chunks()) {
+    size_t words = plane_words(h);
+    for (size_t w = 0; w < words; w++) {
+      uint64_t m = h->gc_bits[with * words + w];
+      if (without >= 0) m &= ~h->gc_bits[without * words + w];
+      n += static_cast<size_t>(__builtin_popcountll(m));
+    }
+  }
+  for (auto& [p, flags] : side_flags()) {
+    if ((flags & (1u << with)) && !(without >= 0 && (flags & (1u << without)))) ++n;
+  }
+  return n;
+}
+
 void heap_for_each(HeapBit with, int without, void (*fn)(Object*, void*), void* arg) {
   auto& chunks = gc_chunks();
   for (size_t c = 0; c < chunks.size(); c++) {

@@ -80,7 +80,8 @@
 //        PEP 442: the "finalized" bit stops a second run;
 //     c. trial deletion runs again over the garbage alone: an object a
 //        finalizer stored somewhere (RESURRECTED), and all it reaches,
-//        survives;
+//        survives (skipped when a. and b. ran no code: nothing could have
+//        stored the garbage anywhere);
 //     d. the rest is broken up by the types' clear slots (list.clear(),
 //        dropping an instance's __dict__ ...); dropping the held references
 //        then frees them through ordinary refcounting.
@@ -176,7 +177,7 @@ void call_weakref_callback(Object*) {}
 
 // ---- the graph phases --------------------------------------------------------------------
 
-[[noreturn]] void refcount_underflow(Object* o) {
+[[noreturn, maybe_unused]] void refcount_underflow(Object* o) {
   // A traverse slot visited a reference its object does not own.
   std::fprintf(stderr, "coil: fatal: gc: more references to a '%s' object at %p were visited than it has\n",
                o->type->name, static_cast<void*>(o));
@@ -209,8 +210,14 @@ inline void traverse(Object* o, VisitFn fn, void* arg) {
 // Marks `set` (already carrying kInSet) and finds which members are
 // reachable from outside it.  On return kReachable is set on those; the
 // counts are still reduced by the internal references.
-void mark_reachable(const std::vector<Object*>& set) {
+// Step 2: counts, for every member of `set`, the references to it from
+// inside the set (into the high bits of refcnt: see visit_decref).
+void count_internal_references(const std::vector<Object*>& set) {
   for (Object* o : set) traverse(o, visit_decref, nullptr);
+}
+
+void mark_reachable(const std::vector<Object*>& set) {
+  count_internal_references(set);
   std::vector<Object*> stack;
   for (Object* o : set) {
     if ((o->refcnt & kReachable) || gc_refs(o) <= 0) continue;
@@ -259,9 +266,7 @@ void gather(int generation, std::vector<Object*>* set) {
     std::vector<Object*>().swap(s.gen1);
     young_for_each([](Object*, void*) {}, nullptr, true);
     // Sized exactly: growing by doubling would briefly hold two copies.
-    size_t n = 0;
-    heap_for_each(kTracked, kFrozen, [](Object*, void* a) { ++*static_cast<size_t*>(a); }, &n);
-    set->reserve(n);
+    set->reserve(heap_count(kTracked, kFrozen));
     heap_for_each(kTracked, kFrozen, add_walked, set);
     return;
   }
@@ -348,22 +353,29 @@ void debug_print_object(const char* what, Object* o) {
 }
 
 // a. Clears the weak references to garbage, then calls the callbacks of
-// those weak references that are not garbage themselves.
-void handle_weakrefs(const std::vector<Object*>& garbage) {
+// those weak references that are not garbage themselves.  Returns whether
+// it called any.
+bool handle_weakrefs(const std::vector<Object*>& garbage) {
   std::vector<Ref<Object>> callbacks;
   for (Object* o : garbage) {
     if (object_has_weakrefs(o)) detach_weakrefs(o, &callbacks);
   }
-  if (callbacks.empty()) return;
+  if (callbacks.empty()) return false;
   std::unordered_set<Object*> dead;
   for (Object* o : garbage) dead.insert(o);
+  bool called = false;
   for (Ref<Object>& wr : callbacks) {
-    if (!dead.count(wr.get())) call_weakref_callback(wr.get());
+    if (dead.count(wr.get())) continue;
+    call_weakref_callback(wr.get());
+    called = true;
   }
+  return called;
 }
 
-// b. Runs every finalizer that has not run yet (PEP 442).
-void finalize_garbage(const std::vector<Object*>& garbage) {
+// b. Runs every finalizer that has not run yet (PEP 442).  Returns
+// whether it ran any.
+bool finalize_garbage(const std::vector<Object*>& garbage) {
+  bool ran = false;
   for (Object* o : garbage) {
     ClearFn fin = o->type->finalize;
     if (!fin || is_finalized(o)) continue;
@@ -371,7 +383,9 @@ void finalize_garbage(const std::vector<Object*>& garbage) {
     Ref<Object> saved = fetch_error();
     fin(o);
     restore_error(std::move(saved));
+    ran = true;
   }
+  return ran;
 }
 
 // c. Which of the garbage did the finalizers make reachable again?
@@ -438,11 +452,60 @@ int64_t handle_garbage(std::vector<Object*>& unreachable) {
   if (st().config.debug & kDebugCollectable) {
     for (Object* o : garbage) debug_print_object("collectable", o);
   }
-  handle_weakrefs(garbage);
-  finalize_garbage(garbage);
-  std::vector<bool> resurrected = find_resurrected(garbage);
+  bool code_ran = handle_weakrefs(garbage);
+  code_ran |= finalize_garbage(garbage);
+  // Only code can resurrect: when none ran, none of the garbage did.
+  std::vector<bool> resurrected =
+      code_ran ? find_resurrected(garbage) : std::vector<bool>(garbage.size(), false);
   delete_garbage(garbage, resurrected);
   return static_cast<int64_t>(garbage.size());
+}
+
+// ---- the survivors and the garbage of one collection -----------------------------------
+
+// Steps 3 and 4 of trial deletion, with the counts given back on the way.
+// Each candidate with references from outside (or already reached) starts
+// a walk; every object the walk reaches, once its own references are
+// visited, gets its count back, loses its marks and moves one generation
+// up — so a reachable object is touched once more, not twice.  A
+// candidate with no outside reference may still be reached from a later
+// one: it is set aside at the front of `set` and decided at the end.
+// On return `set` holds the garbage, in its original order, with its
+// counts restored; the result is the number of survivors.  A
+// std::bad_alloc (the walk's stack) leaves every object that is still
+// marked in `set`, so restore_counts(set) undoes the rest.
+int64_t sweep(std::vector<Object*>& set, int generation) {
+  std::vector<Object*> stack;
+  int64_t survivors = 0;
+  size_t n_maybe = 0;
+  for (size_t i = 0; i < set.size(); i++) {
+    Object* o = set[i];
+    if (!in_set(o)) continue;   // reached by an earlier walk: done
+    if (!(o->refcnt & kReachable) && gc_refs(o) <= 0) {
+      set[n_maybe++] = o;   // overwrites only entries already done
+      continue;
+    }
+    o->refcnt |= kReachable;
+    stack.push_back(o);
+    while (!stack.empty()) {
+      Object* p = stack.back();
+      stack.pop_back();
+      traverse(p, visit_reach, &stack);
+      p->refcnt &= kLowMask;   // the internal references back, the marks off
+      promote(p, generation);
+      ++survivors;
+    }
+  }
+  // The set-aside candidates that no walk reached are the garbage.
+  size_t n_garbage = 0;
+  for (size_t i = 0; i < n_maybe; i++) {
+    Object* o = set[i];
+    if (!in_set(o)) continue;
+    o->refcnt &= kLowMask;
+    set[n_garbage++] = o;
+  }
+  set.resize(n_garbage);
+  return survivors;
 }
 
 // ---- one collection -------------------------------------------------------------------
@@ -468,28 +531,14 @@ int64_t collect_main(int generation) {
     for (Object* o : set) o->refcnt &= kCountMask;
     return 0;
   }
+  int64_t n_survivors = 0;
   try {
-    mark_reachable(set);
+    count_internal_references(set);
+    n_survivors = sweep(set, generation);
   } catch (const std::bad_alloc&) {
-    restore_counts(set);
+    restore_counts(set);   // what sweep() has not given back yet
     return 0;
   }
-  // In one pass that gives the internal references back and clears the
-  // marks, promote the survivors and keep the unreachable ones, in order,
-  // at the front of `set` (no second vector: see OwnedGarbage).
-  size_t n_unreachable = 0;
-  int64_t n_survivors = 0;
-  for (Object* o : set) {
-    bool reachable = (o->refcnt & kReachable) != 0;
-    o->refcnt &= kLowMask;   // the internal references back, the marks off
-    if (reachable) {
-      promote(o, generation);
-      ++n_survivors;
-    } else {
-      set[n_unreachable++] = o;
-    }
-  }
-  set.resize(n_unreachable);
   promoted(n_survivors, generation);
 
   int64_t found = 0;

@@ -44,6 +44,9 @@ void heap_clear(const Object* o, HeapBit bit);
 // `without` bit (a HeapBit, or -1 for none) is clear.  `fn` must not free
 // or allocate tracked objects.
 void heap_for_each(HeapBit with, int without, void (*fn)(Object*, void*), void* arg);
+// How many objects heap_for_each(with, without, ...) would visit, counted
+// from the bitmaps alone.
+size_t heap_count(HeapBit with, int without);
 
 // Tracked allocations minus tracked deallocations since the last
 // collection (CPython's generations[0].count).  mem_free lowers it.

@@ -946,11 +946,16 @@ bool is_weaklist_word(TypeObject* t, uint32_t i) {
   return t->weaklist_offset != 0 && heap_word_offset(t, i) == t->weaklist_offset;
 }
 
+// The collector calls this for every instance of every class at every
+// collection, so the word addresses are stepped, not recomputed.
 void subtype_traverse(Object* self, VisitFn visit, void* arg) {
   TypeObject* t = self->type;
-  for (uint32_t i = 0; i < t->instance_extras; i++) {
-    if (is_weaklist_word(t, i)) continue;
-    Object* v = *heap_word(self, i);
+  char* word = reinterpret_cast<char*>(self) + t->extras_base;
+  const int64_t step = t->extras_base < 0 ? -int64_t{sizeof(Object*)} : int64_t{sizeof(Object*)};
+  char* weaklist = t->weaklist_offset ? reinterpret_cast<char*>(self) + t->weaklist_offset : nullptr;
+  for (uint32_t i = t->instance_extras; i > 0; i--, word += step) {
+    if (word == weaklist) continue;
+    Object* v = *reinterpret_cast<Object**>(word);
     if (v) visit(v, arg);
   }
   visit(t, arg);

@@ -37,6 +37,7 @@
 #include "runtime/dict.h"
 #include "runtime/error.h"
 #include "runtime/gc.h"
+#include "runtime/list.h"
 #include "runtime/module.h"
 #include "runtime/names.h"
 #include "runtime/singletons.h"
@@ -164,7 +165,13 @@ void finalize_module_globals(const std::vector<Ref<Object>>& dicts) {
   std::vector<Ref<Object>> order;   // strong: finalizers may unlink objects
   {
     Visited seen;
-    mark_reachable({module_dict(interp().sys_module.get()), interp().builtins}, &seen);
+    std::vector<Object*> roots = {module_dict(interp().sys_module.get()), interp().builtins};
+    // gc.callbacks and gc.garbage belong to the interpreter, not to a
+    // module: what they hold (a callback's globals...) is not garbage.
+    for (Object* l : {gc::callbacks_list, gc::garbage_list}) {
+      if (l) roots.push_back(l);
+    }
+    mark_reachable(std::move(roots), &seen);
     std::vector<Object*> level;
     for (const Ref<Object>& d : dicts) {
       if (seen.insert(d.get())) level.push_back(d.get());
@@ -184,17 +191,37 @@ void finalize_module_globals(const std::vector<Ref<Object>>& dicts) {
   for (auto& o : order) finalize_once(o.get());
 }
 
-// Whether any object of a class with __del__ still has it to run.  Most
-// programs have none at exit, and then the breadth-first walk is skipped;
-// the built-in finalizers (a suspended generator's close) run in the
-// collection that follows, in the collector's order.
-bool finalizers_pending() {
-  bool found = false;
+// What step 3 could make observable.  `heap_del`: some object of a class
+// with __del__ still has it to run (then the breadth-first walk above
+// decides their order).  `any`: some object at all has a finalizer left
+// (__del__, a suspended generator's close) or is a weak reference with a
+// callback — Python code that could run while the garbage dies (so could
+// gc.callbacks: gc_callbacks_set).
+void clear_module_dict(Dict* d);   // below
+
+// Whether gc.callbacks holds anything: they run in the collection of
+// step 3, and see the globals of their module.
+bool gc_callbacks_set() {
+  return gc::callbacks_list && list_check(gc::callbacks_list) && static_cast<List*>(gc::callbacks_list)->size > 0;
+}
+
+struct PendingCode {
+  bool heap_del = false;
+  bool any = false;
+};
+
+PendingCode code_pending_at_exit() {
+  PendingCode found;
   gc::heap_for_each(
       gc::kTracked, -1,
       [](Object* o, void* arg) {
-        if ((o->type->flags & kHeapType) && o->type->finalize && !gc::is_finalized(o))
-          *static_cast<bool*>(arg) = true;
+        auto* f = static_cast<PendingCode*>(arg);
+        if (o->type->finalize && !gc::is_finalized(o)) {
+          f->any = true;
+          if (o->type->flags & kHeapType) f->heap_del = true;
+        } else if ((weakref_check(o) || weakproxy_check(o)) && static_cast<WeakRef*>(o)->callback) {
+          f->any = true;
+        }
       },
       &found);
   return found;
@@ -284,7 +311,16 @@ void finalize_modules() {
     auto mods = loaded_modules();   // strong until the finalizers ran
     entries = remove_modules(mods);
     restore_builtins();
-    if (finalizers_pending()) finalize_module_globals(garbage_globals(mods));
+    PendingCode pending = code_pending_at_exit();
+    if (pending.heap_del) {
+      finalize_module_globals(garbage_globals(mods));
+    } else if (!pending.any && !gc_callbacks_set()) {
+      // Nothing can run while the objects die, so the order they die in
+      // cannot be seen: empty the module globals now and let reference
+      // counting free what they held, leaving the collection below only
+      // the cycles — instead of a trial deletion over the whole heap.
+      for (const Ref<Object>& d : garbage_globals(mods)) clear_module_dict(static_cast<Dict*>(d.get()));
+    }
   }
   gc::collect(gc::kNumGenerations - 1);
   wipe_live_modules(entries);
