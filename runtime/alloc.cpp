@@ -26,7 +26,7 @@
 // unless that is really a chunk: for a large block it may be unmapped.  So
 // every chunk is recorded in a two-level radix tree over the chunk number
 // (address >> 15), CPython's "arena map" idea: a 2^17-entry root (1 MiB of
-// virtual memory, calloc'd, touched only where chunks live) of 8 KiB
+// zero-filled .bss, whose pages exist only where chunks live) of 8 KiB
 // bitmaps with one bit per chunk.  A lookup is two dependent loads, no
 // hashing and no locking.
 //
@@ -107,11 +107,13 @@ constexpr int kLeafBits = 16;                             // 2^16 chunks (2 GiB)
 constexpr int kRootBits = kChunkNumberBits - kLeafBits;   // 17
 constexpr size_t kLeafWords = (size_t{1} << kLeafBits) / 64;
 
-uint64_t** g_root = nullptr;   // 2^kRootBits leaf pointers, lazily calloc'd
+// 2^kRootBits leaf pointers (1 MiB of zero pages in .bss: the system maps
+// only the pages that get written), leaves calloc'd on demand.
+uint64_t* g_root[size_t{1} << kRootBits] = {};
 
 inline bool chunk_registered(uintptr_t chunk) {
   uintptr_t n = chunk >> kChunkShift;
-  if (!g_root || (n >> kChunkNumberBits)) return false;
+  if (n >> kChunkNumberBits) return false;
   const uint64_t* leaf = g_root[n >> kLeafBits];
   if (!leaf) return false;
   size_t bit = n & ((size_t{1} << kLeafBits) - 1);
@@ -121,10 +123,6 @@ inline bool chunk_registered(uintptr_t chunk) {
 bool register_chunk(uintptr_t chunk) {
   uintptr_t n = chunk >> kChunkShift;
   if (n >> kChunkNumberBits) return false;   // outside the mapped address range
-  if (!g_root) {
-    g_root = static_cast<uint64_t**>(std::calloc(size_t{1} << kRootBits, sizeof(uint64_t*)));
-    if (!g_root) return false;
-  }
   uint64_t*& leaf = g_root[n >> kLeafBits];
   if (!leaf) {
     leaf = static_cast<uint64_t*>(std::calloc(kLeafWords, sizeof(uint64_t)));
@@ -541,29 +539,12 @@ void* mem_alloc_prefixed(size_t size, size_t prefix) {
   return p;
 }
 
-void mem_free(void* p) {
-  if (!p) return;
-  if (g_mem_trace_free) [[unlikely]] g_mem_trace_free(p);
-  uintptr_t chunk = reinterpret_cast<uintptr_t>(p) & kChunkMask;
-  if (chunk_registered(chunk)) {
-    auto* h = reinterpret_cast<ChunkHeader*>(chunk);
-    // Round an interior (prefixed) pointer down to its block.
-    uint64_t off = reinterpret_cast<uintptr_t>(p) - chunk - sizeof(ChunkHeader);
-    uint64_t idx = (off * h->reciprocal) >> 32;
-    char* block = reinterpret_cast<char*>(chunk) + sizeof(ChunkHeader) + idx * h->block_size;
-    if (block != p) {
-      side_forget(p);
-    } else if (h->gc_bits) {
-      forget_block_bits(h, idx);
-    }
-#ifdef COIL_ALLOC_POISON
-    std::memset(block, 0xDB, h->block_size);
-#endif
-    auto* b = reinterpret_cast<FreeBlock*>(block);
-    b->next = g_free[h->cls];
-    g_free[h->cls] = b;
-    return;
-  }
+namespace {
+
+// The uncommon frees, out of line so that the common one — a pooled block
+// — needs no call and no saved registers (the compiler turns the calls
+// below into jumps).
+[[gnu::noinline]] void free_large(void* p) {
   auto& pre = large_prefixed();
   if (!pre.empty()) {
     auto it = pre.find(p);
@@ -578,6 +559,48 @@ void mem_free(void* p) {
   large_free(static_cast<char*>(p));
 }
 
+inline void push_free(ChunkHeader* h, char* block) {
+#ifdef COIL_ALLOC_POISON
+  std::memset(block, 0xDB, h->block_size);
+#endif
+  auto* b = reinterpret_cast<FreeBlock*>(block);
+  b->next = g_free[h->cls];
+  g_free[h->cls] = b;
+}
+
+// An interior pointer: a prefixed instance, whose side bits live in the
+// side map.
+[[gnu::noinline]] void free_interior(void* p, ChunkHeader* h, char* block) {
+  side_forget(p);
+  push_free(h, block);
+}
+
+inline void mem_free_untraced(void* p) {
+  uintptr_t chunk = reinterpret_cast<uintptr_t>(p) & kChunkMask;
+  if (!chunk_registered(chunk)) [[unlikely]] return free_large(p);
+  auto* h = reinterpret_cast<ChunkHeader*>(chunk);
+  // Round an interior (prefixed) pointer down to its block.
+  uint64_t off = reinterpret_cast<uintptr_t>(p) - chunk - sizeof(ChunkHeader);
+  uint64_t idx = (off * h->reciprocal) >> 32;
+  char* block = reinterpret_cast<char*>(chunk) + sizeof(ChunkHeader) + idx * h->block_size;
+  if (block != p) [[unlikely]] return free_interior(p, h, block);
+  if (h->gc_bits) forget_block_bits(h, idx);
+  push_free(h, block);
+}
+
+[[gnu::noinline]] void free_traced(void* p) {
+  g_mem_trace_free(p);
+  mem_free_untraced(p);
+}
+
+}  // namespace
+
+void mem_free(void* p) {
+  if (!p) return;
+  if (g_mem_trace_free) [[unlikely]] return free_traced(p);
+  mem_free_untraced(p);
+}
+
 // The memory of a new instance of `type` (alloc<T> in object.h): plain
 // mem_alloc for built-in types; heap types add their __dict__/__slots__
 // words, zeroed, at the end of the object (fixed-size bases) or just before
@@ -590,7 +613,7 @@ void* alloc_object_memory(TypeObject* type, size_t size) {
   // extra words, small enough for a pool — is tracked without looking the
   // block up in the chunk map.
   if (type->traverse && size <= kMaxPooled && (!(type->flags & kHeapType) || !type->instance_extras)) {
-    void* mem = mem_alloc(size);
+    void* mem = g_mem_trace_alloc ? mem_alloc(size) : pool_alloc(size);
     if (mem && gc::mark_tracked_young(static_cast<Object*>(mem))) [[likely]] {
       if (++gc::g_young_count > gc::g_young_limit) [[unlikely]] gc::young_limit_reached();
     }

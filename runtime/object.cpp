@@ -41,7 +41,21 @@ constexpr int kTrashcanDepth = 50;
 thread_local int t_dealloc_depth = 0;
 thread_local Object* t_trash = nullptr;
 
-void run_dealloc(Object* o);
+[[noreturn, gnu::cold, gnu::noinline]] void dealloc_without_slot(TypeObject* t) {
+  // A type without a dealloc slot is a static singleton's type: reaching
+  // zero means someone decref'd once too often.  Fail loudly.
+  std::fprintf(stderr, "coil: fatal: refcount of a %s object dropped to zero\n", t && t->name ? t->name : "?");
+  std::abort();
+}
+
+inline void run_dealloc(Object* o) {
+  TypeObject* t = o->type;
+  if (!t || !t->dealloc) [[unlikely]] dealloc_without_slot(t);
+  // Weak references to a built-in object die before it does (classes do
+  // this in subtype_dealloc, after __del__).  runtime/weakref.cpp.
+  if (t->weaklist_offset && !(t->flags & kHeapType)) clear_weakrefs(o);
+  t->dealloc(o);
+}
 
 void drain_trash() {
   while (t_trash) {
@@ -76,22 +90,6 @@ void dealloc_object(Object* o) {
   }
 }
 
-namespace {
-void run_dealloc(Object* o) {
-  TypeObject* t = o->type;
-  if (!t || !t->dealloc) {
-    // A type without a dealloc slot is a static singleton's type: reaching
-    // zero means someone decref'd once too often.  Fail loudly.
-    std::fprintf(stderr, "coil: fatal: refcount of a %s object dropped to zero\n",
-                 t && t->name ? t->name : "?");
-    std::abort();
-  }
-  // Weak references to a built-in object die before it does (classes do
-  // this in subtype_dealloc, after __del__).  runtime/weakref.cpp.
-  if (t->weaklist_offset && !(t->flags & kHeapType)) clear_weakrefs(o);
-  t->dealloc(o);
-}
-}  // namespace
 
 void init_header(Object* o, TypeObject* type) {
   o->refcnt = 1;
