@@ -609,18 +609,29 @@ void mem_free(void* p) {
 // Objects of container types (a traverse slot) are tracked by the cycle
 // collector from here on (runtime/gc.h).
 void* alloc_object_memory(TypeObject* type, size_t size) {
-  // The common case — a container of a built-in type or a class without
-  // extra words, small enough for a pool — is tracked without looking the
-  // block up in the chunk map.
-  if (type->traverse && size <= kMaxPooled && (!(type->flags & kHeapType) || !type->instance_extras)) {
-    void* mem = g_mem_trace_alloc ? mem_alloc(size) : pool_alloc(size);
-    if (mem && gc::mark_tracked_young(static_cast<Object*>(mem))) [[likely]] {
+  if (!type->traverse) return alloc_object_memory_untracked(type, size);
+  // The common cases — a container of a built-in type, or an instance of
+  // a class whose words follow the struct, small enough for a pool — take
+  // a block from the pool and are tracked without looking the block up in
+  // the chunk map.
+  size_t total = size;
+  size_t words = 0;
+  if ((type->flags & kHeapType) && type->instance_extras) {
+    words = static_cast<size_t>(type->instance_extras) * sizeof(Object*);
+    total = static_cast<size_t>(type->extras_base) + words;
+    if (type->extras_base < 0 || size > static_cast<size_t>(type->extras_base)) total = kMaxPooled + 1;
+  }
+  if (total <= kMaxPooled && !g_mem_trace_alloc) [[likely]] {
+    char* mem = static_cast<char*>(pool_alloc(total));
+    if (!mem) return nullptr;
+    if (words) std::memset(mem + type->extras_base, 0, words);
+    if (gc::mark_tracked_young(reinterpret_cast<Object*>(mem))) [[likely]] {
       if (++gc::g_young_count > gc::g_young_limit) [[unlikely]] gc::young_limit_reached();
     }
     return mem;
   }
   void* mem = alloc_object_memory_untracked(type, size);
-  if (mem && type->traverse) gc::track_new(static_cast<Object*>(mem));
+  if (mem) gc::track_new(static_cast<Object*>(mem));
   return mem;
 }
 
