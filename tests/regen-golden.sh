@@ -2,7 +2,8 @@
 # regen-golden.sh [PYTHON] [SUBDIR] — regenerates the expected output of every
 # tests/py/**/NAME.py by running CPython 3.11: NAME.out (stdout) and, when
 # the exit status is not 0, NAME.status; when it wrote to stderr, NAME.err
-# (without indented lines).  Never edit those files by hand.
+# (without indented lines, unless the directory has a FULL_STDERR file).
+# Never edit those files by hand.
 set -eu
 py=${1:-python3}
 sub=${2:-}   # only tests/py/SUBDIR when given
@@ -13,8 +14,14 @@ find "$here/py/$sub" -name '*.py' | sort | while IFS= read -r f; do [ -f "$(dirn
   err=$(mktemp)
   (cd "$(dirname "$f")" && "$py" "$(basename "$f")" >"${f%.py}.out" 2>"$err" </dev/null) && rc=0 || rc=$?
   if [ "$rc" != 0 ]; then echo "$rc" >"${f%.py}.status"; else rm -f "${f%.py}.status"; fi
-  # stderr is compared without its indented lines (paths, source, carets).
-  if [ -s "$err" ]; then grep -v '^[[:space:]]' "$err" >"${f%.py}.err" || true; else rm -f "${f%.py}.err"; fi
+  # stderr is compared without its indented lines (paths, source, carets),
+  # except in directories holding a FULL_STDERR file: there the whole
+  # traceback is the point of the test.
+  if [ ! -s "$err" ]; then rm -f "${f%.py}.err"
+  elif [ -f "$(dirname "$f")/FULL_STDERR" ]; then
+    # The script's own path is absolute in tracebacks: keep it relative.
+    text=$(cat "$err"); printf '%s\n' "${text//"$(dirname "$f")/"/}" >"${f%.py}.err"
+  else grep -v '^[[:space:]]' "$err" >"${f%.py}.err" || true; fi
   rm -f "$err"
 done
 echo "regenerated $(find "$here/py" -name '*.out' | wc -l) expected outputs"

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # run-golden.sh COIL — runs every tests/py/**/NAME.py under COIL and compares
-# stdout, the exit status and stderr without its indented lines with
+# stdout, the exit status and stderr without its indented lines (all of it
+# in directories with a FULL_STDERR file) with
 # NAME.out / NAME.status / NAME.err, the output that
 # CPython 3.11 printed for it (see regen-golden.sh).  Tests listed in
 # tests/py/known-failing.txt are run but not counted as failures: that list
@@ -27,8 +28,13 @@ while IFS= read -r py; do
   err_ok=1
   if [ -f "${py%.py}.err" ]; then
     # Traceback frame and source lines (indented) are left out, as in the
-    # acceptance suite: what remains is the headers and the error lines.
-    grep -v '^[[:space:]]' "$tmp/err" >"$tmp/err.filtered"
+    # acceptance suite: what remains is the headers and the error lines —
+    # except in directories with a FULL_STDERR file, which test the
+    # traceback printer itself.
+    if [ -f "$(dirname "$py")/FULL_STDERR" ]; then
+      # Paths of the test's own directory are kept relative (regen-golden.sh).
+      text=$(cat "$tmp/err"); printf '%s\n' "${text//"$(dirname "$py")/"/}" >"$tmp/err.filtered"
+    else grep -v '^[[:space:]]' "$tmp/err" >"$tmp/err.filtered"; fi
     cmp -s "${py%.py}.err" "$tmp/err.filtered" || err_ok=0
   fi
   if cmp -s "$exp" "$tmp/out" && [ "$rc" = "$want_status" ] && [ $err_ok = 1 ]; then

@@ -11,12 +11,19 @@
 //
 // preceded, for chained exceptions, by the cause ("The above exception was
 // the direct cause of the following exception:") or the context ("During
-// handling of the above exception, another exception occurred:").
+// handling of the above exception, another exception occurred:").  Under
+// each source line a row of markers shows the failing expression ("the
+// caret row" below), and a recursion's identical entries are folded into
+// "[Previous line repeated N more times]" after the third.  docs/vm.md
+// has the rules.
+#include <algorithm>
+#include <cstdint>
 #include <cstdio>
 #include <cstdlib>
 #include <map>
 #include <set>
 #include <string>
+#include <vector>
 
 #include "runtime/abstract.h"
 #include "runtime/error.h"
@@ -29,6 +36,8 @@
 #include "vm/frameobject.h"
 #include "vm/interp.h"
 #include "vm/traceback.h"
+#include "parser/parser.h"
+#include "vm/code.h"
 
 namespace coil::vm {
 
@@ -45,12 +54,14 @@ void remember_source(const std::string& filename, std::string source) {
   source_cache()[filename] = std::move(source);
 }
 
-std::string source_line_of(const std::string& filename, int line) {
+// Line `line` of `filename` as it is in the file, without its newline;
+// false when there is no such line.
+static bool raw_source_line(const std::string& filename, int line, std::string* out) {
   auto& cache = source_cache();
   auto it = cache.find(filename);
   if (it == cache.end()) {
     std::string text;
-    if (!read_source_file(filename, &text)) return "";
+    if (!read_source_file(filename, &text)) return false;
     it = cache.emplace(filename, std::move(text)).first;
   }
   const std::string& src = it->second;
@@ -59,13 +70,21 @@ std::string source_line_of(const std::string& filename, int line) {
     pos = src.find('\n', pos);
     if (pos != std::string::npos) pos++;
   }
-  if (pos == std::string::npos || pos >= src.size()) return "";
+  if (line < 1 || pos == std::string::npos || pos >= src.size()) return false;
   size_t end = src.find('\n', pos);
-  std::string text = src.substr(pos, end == std::string::npos ? std::string::npos : end - pos);
-  size_t a = text.find_first_not_of(" \t\f\r");
-  size_t b = text.find_last_not_of(" \t\f\r");
-  if (a == std::string::npos) return "";
-  return text.substr(a, b - a + 1);
+  *out = src.substr(pos, end == std::string::npos ? std::string::npos : end - pos);
+  return true;
+}
+
+static bool is_space(char c) { return c == ' ' || c == '\t' || c == '\f' || c == '\r' || c == '\v'; }
+
+std::string source_line_of(const std::string& filename, int line) {
+  std::string text;
+  if (!raw_source_line(filename, line, &text)) return "";
+  size_t a = 0, b = text.size();
+  while (a < b && is_space(text[a])) a++;
+  while (b > a && is_space(text[b - 1])) b--;
+  return text.substr(a, b - a);
 }
 
 void traceback_here(ThreadState* ts, Frame* f) {
@@ -159,24 +178,233 @@ static std::string exception_summary(Object* exc_v) {
   return out;
 }
 
+// ---- the caret row ------------------------------------------------------------------
+//
+// Under the source line of each entry CPython 3.11 marks the expression
+// that failed:
+//
+//     return d["a"]["b"] + 1              print(x / y)
+//            ~~~~~~^^^^^                        ~~^~~
+//
+// '^' alone when it is anything but a binary operation or a subscript;
+// for those, '~' under the operands and '^' under the operator or the
+// brackets.  The columns come from the failing instruction's position
+// (co_positions); where the operator is, CPython finds by parsing the
+// expression's text and reading its nodes' columns — and so does this,
+// with coil's own parser.  The arithmetic below follows CPython's (its
+// traceback.py, which the C printer agrees with), quirks included: counts
+// are in code points, East Asian wide characters count two columns.
+
+// A source line as code points (Python's str indexing), decoded leniently.
+static std::u32string code_points(std::string_view s) {
+  std::u32string out;
+  for (size_t i = 0; i < s.size();) {
+    unsigned char c = static_cast<unsigned char>(s[i]);
+    int len = c < 0x80 ? 1 : (c >> 5) == 6 ? 2 : (c >> 4) == 14 ? 3 : (c >> 3) == 30 ? 4 : 1;
+    char32_t cp = len == 1 ? c : c & (0x7F >> len);
+    for (int k = 1; k < len && i + static_cast<size_t>(k) < s.size(); k++)
+      cp = (cp << 6) | (static_cast<unsigned char>(s[i + static_cast<size_t>(k)]) & 0x3F);
+    out.push_back(cp);
+    i += static_cast<size_t>(len);
+  }
+  return out;
+}
+
+// The number of code points in the first `bytes` bytes of UTF-8 `s`
+// (CPython's _byte_offset_to_character_offset).
+static int64_t char_offset(std::string_view s, int64_t bytes) {
+  if (bytes > static_cast<int64_t>(s.size())) bytes = static_cast<int64_t>(s.size());
+  int64_t n = 0;
+  for (int64_t i = 0; i < bytes; i++) {
+    if ((static_cast<unsigned char>(s[static_cast<size_t>(i)]) & 0xC0) != 0x80) n++;
+  }
+  return n;
+}
+
+// unicodedata.east_asian_width(c) in ("W", "F"), for the main blocks.
+static bool wide(char32_t c) {
+  static const char32_t ranges[][2] = {
+      {0x1100, 0x115F},   {0x231A, 0x231B},   {0x2329, 0x232A},   {0x23E9, 0x23EC},   {0x25FD, 0x25FE},
+      {0x2614, 0x2615},   {0x2648, 0x2653},   {0x26AA, 0x26AB},   {0x26BD, 0x26BE},   {0x26C4, 0x26C5},
+      {0x2E80, 0x303E},   {0x3041, 0x33FF},   {0x3400, 0x4DBF},   {0x4E00, 0x9FFF},   {0xA000, 0xA4CF},
+      {0xA960, 0xA97F},   {0xAC00, 0xD7A3},   {0xF900, 0xFAFF},   {0xFE10, 0xFE19},   {0xFE30, 0xFE6F},
+      {0xFF00, 0xFF60},   {0xFFE0, 0xFFE6},   {0x16FE0, 0x16FE4}, {0x17000, 0x18CFF}, {0x1B000, 0x1B2FF},
+      {0x1F300, 0x1F320}, {0x1F32D, 0x1F335}, {0x1F337, 0x1F37C}, {0x1F37E, 0x1F393}, {0x1F3A0, 0x1F3CA},
+      {0x1F3CF, 0x1F3D3}, {0x1F3E0, 0x1F3F0}, {0x1F400, 0x1F43E}, {0x1F442, 0x1F4FC}, {0x1F4FF, 0x1F53D},
+      {0x1F550, 0x1F567}, {0x1F5FB, 0x1F64F}, {0x1F680, 0x1F6C5}, {0x1F90C, 0x1F9FF}, {0x1FA70, 0x1FAFF},
+      {0x20000, 0x2FFFD}, {0x30000, 0x3FFFD},
+  };
+  for (const auto& r : ranges) {
+    if (c < r[0]) return false;
+    if (c <= r[1]) return true;
+  }
+  return false;
+}
+
+// CPython's IS_WHITESPACE: what the printer strips from the front of a
+// source line and skips around operators.
+static bool tb_space(char32_t c) { return c == ' ' || c == '\t' || c == '\f'; }
+
+struct Anchors {
+  int64_t left_end = 0;      // '^' from this character of the line ...
+  int64_t right_start = 0;   // ... to this one (exclusive), '~' around
+};
+
+// Where the '^' goes inside the failing expression `segment` (UTF-8), in
+// characters from the segment's start: under the operator of a binary
+// operation (past a parenthesised left operand's ')'), under the brackets
+// of a subscript.  false for every other expression, or when the text
+// does not parse on its own.
+static bool caret_anchors(const std::string& segment, Anchors* out) {
+  ast::Module module;
+  Diagnostic diag;
+  if (!parser::parse(segment, parser::Mode::Exec, &module, &diag)) return false;
+  if (module.body.size() != 1 || module.body[0]->kind != ast::StmtKind::Expr) return false;
+  const ast::Expr* e = static_cast<const ast::ExprStmt*>(module.body[0])->value;
+  const int64_t len = static_cast<int64_t>(segment.size());
+  auto at = [&](int64_t i) -> char32_t { return i < len ? static_cast<unsigned char>(segment[static_cast<size_t>(i)]) : 0; };
+  int64_t left = -1, right = -1;   // byte offsets into the segment
+  if (e->kind == ast::ExprKind::BinOp) {
+    const auto* op = e->as<ast::BinOp>();
+    const int64_t stop = op->right->col;
+    for (int64_t i = op->left->end_col; i < stop; i++) {
+      if (tb_space(at(i))) continue;
+      left = i;
+      right = i + 1;
+      if (i + 1 < stop && !tb_space(at(i + 1))) right++;   // a two-character operator
+      if (i + 1 < stop && at(i) == ')') continue;          // the left operand's ')': keep looking
+      break;
+    }
+    if (left < 0) return false;
+  } else if (e->kind == ast::ExprKind::Subscript) {
+    const auto* sub = e->as<ast::Subscript>();
+    left = sub->value->end_col;
+    right = sub->slice->end_col + 1;
+    while (left < len && at(left) != '[') left++;
+    while (right < len && at(right) != ']') right++;
+    if (right < len) right++;
+  } else {
+    return false;
+  }
+  out->left_end = char_offset(segment, left);
+  out->right_start = char_offset(segment, right);
+  return true;
+}
+
+// The marker row for source line `raw` (as read, without its newline)
+// and the failing instruction's position, or "" when there is none to
+// show: the marked span is exactly the printed line.
+static std::string caret_row(const std::string& raw, const compiler::Position& pos) {
+  if (pos.line <= 0 || pos.col < 0 || pos.end_col < 0) return "";
+  std::u32string line = code_points(raw);
+  const int64_t len = static_cast<int64_t>(line.size());
+  int64_t lead = 0;
+  while (lead < len && tb_space(line[static_cast<size_t>(lead)])) lead++;
+  int64_t start = char_offset(raw, pos.col);
+  int64_t end = char_offset(raw, pos.end_col);
+  bool anchored = false;
+  Anchors anchors;
+  if (pos.line == pos.end_line) {
+    if (end > start) {
+      size_t from = static_cast<size_t>(std::min<int64_t>(pos.col, static_cast<int64_t>(raw.size())));
+      size_t to = static_cast<size_t>(std::min<int64_t>(pos.end_col, static_cast<int64_t>(raw.size())));
+      anchored = caret_anchors(raw.substr(from, to - from), &anchors);
+      anchors.left_end += start;
+      anchors.right_start += start;
+    }
+  } else {
+    end = len;   // several lines: to the last non-blank character of the first
+    while (end > 0 && tb_space(line[static_cast<size_t>(end - 1)])) end--;
+  }
+  if (end - start == len - lead && !anchored) return "";
+  // Columns on screen: East Asian wide characters take two.
+  std::vector<int64_t> cols(line.size() + 1, 0);
+  for (size_t i = 0; i < line.size(); i++) cols[i + 1] = cols[i] + (wide(line[i]) ? 2 : 1);
+  auto col = [&](int64_t i) { return i <= len ? cols[static_cast<size_t>(i)] : cols.back() + (i - len); };
+  std::string row = "    " + std::string(static_cast<size_t>(std::max<int64_t>(0, col(start) - lead)), ' ');
+  for (int64_t i = start; i < end && i < len; i++) {
+    bool secondary = anchored && i >= anchors.left_end && i < anchors.right_start;
+    char mark = !anchored ? '^' : secondary ? '^' : '~';
+    row.append(static_cast<size_t>(col(i + 1) - col(i)), mark);
+  }
+  if (end > len) row.append(static_cast<size_t>(end - std::max(start, len)), anchored ? '~' : '^');
+  return row + "\n";
+}
+
+// One entry: `  File "f.py", line 3, in g`, the source line, the carets.
+static void print_entry(const Traceback* tb) {
+  Code* code = static_cast<Code*>(tb->code.get());
+  std::string filename(str_view(code->filename.get()));
+  std::string fn(str_view(code->name.get()));
+  write_err("  File \"" + filename + "\", line " + std::to_string(tb->lineno) + ", in " + fn + "\n");
+  // Pseudo-files ("<string>" of -c and exec, "<stdin>") show no source
+  // line, as linecache has none for them.
+  bool pseudo = filename.size() >= 2 && filename.front() == '<' && filename.back() == '>';
+  std::string raw;
+  if (pseudo || !raw_source_line(filename, tb->lineno, &raw)) return;
+  if (!raw.empty() && raw.back() == '\r') raw.pop_back();   // universal newlines
+  size_t lead = 0;
+  while (lead < raw.size() && tb_space(static_cast<unsigned char>(raw[lead]))) lead++;
+  write_err("    " + raw.substr(lead) + "\n");
+  const auto& positions = code->unit->positions;
+  if (tb->lasti >= 0 && static_cast<size_t>(tb->lasti) < positions.size()) {
+    const compiler::Position& pos = positions[static_cast<size_t>(tb->lasti)];
+    if (pos.line == tb->lineno) write_err(caret_row(raw, pos));
+  }
+}
+
+// CPython's TB_RECURSIVE_CUTOFF: after three identical entries in a row
+// (same file, line and function — a recursion) the rest are counted.
+constexpr int kRepeatCutoff = 3;
+
+static void print_repeated(int count) {
+  int more = count - kRepeatCutoff;
+  write_err("  [Previous line repeated " + std::to_string(more) + " more time" + (more > 1 ? "s" : "") + "]\n");
+}
+
+// sys.tracebacklimit: print only the innermost `limit` entries; none (and
+// no header) when it is 0 or less.  Default 1000, as CPython.
+static int64_t traceback_limit() {
+  int64_t limit = 1000;
+  Ref<Object> v = getattr_opt(interp().sys_module.get(), intern("tracebacklimit"));
+  if (!v) {
+    clear_error();
+    return limit;
+  }
+  if (!int_check(v.get())) return limit;
+  int64_t n = 0;
+  if (int_fits_i64(v.get(), &n)) return n;
+  return int_sign(v.get()) > 0 ? INT64_MAX : 0;
+}
+
+static void print_traceback(Object* first) {
+  int64_t limit = traceback_limit();
+  if (limit <= 0) return;
+  int64_t depth = 0;
+  for (Object* t = first; t && t != None; t = static_cast<Traceback*>(t)->next.get()) depth++;
+  Object* t = first;
+  for (; t && t != None && depth > limit; depth--) t = static_cast<Traceback*>(t)->next.get();
+  write_err("Traceback (most recent call last):\n");
+  const Traceback* last = nullptr;
+  int count = 0;
+  for (; t && t != None; t = static_cast<Traceback*>(t)->next.get()) {
+    auto* tb = static_cast<const Traceback*>(t);
+    bool same = last && last->lineno == tb->lineno &&
+                static_cast<Code*>(last->code.get())->filename.get() == static_cast<Code*>(tb->code.get())->filename.get() &&
+                static_cast<Code*>(last->code.get())->name.get() == static_cast<Code*>(tb->code.get())->name.get();
+    if (!same) {
+      if (count > kRepeatCutoff) print_repeated(count);
+      last = tb;
+      count = 0;
+    }
+    if (++count <= kRepeatCutoff) print_entry(tb);
+  }
+  if (count > kRepeatCutoff) print_repeated(count);
+}
+
 static void print_one(Object* exc_v) {
   auto* be = static_cast<BaseException*>(exc_v);
-  if (be->traceback && be->traceback.get() != None) {
-    write_err("Traceback (most recent call last):\n");
-    for (Object* t = be->traceback.get(); t && t != None;) {
-      Traceback* tb = static_cast<Traceback*>(t);
-      Code* code = static_cast<Code*>(tb->code.get());
-      std::string filename(str_view(code->filename.get()));
-      std::string fn(str_view(code->name.get()));
-      write_err("  File \"" + filename + "\", line " + std::to_string(tb->lineno) + ", in " + fn + "\n");
-      // Pseudo-files ("<string>" of -c and exec, "<stdin>") show no source
-      // line, as linecache has none for them.
-      bool pseudo = filename.size() >= 2 && filename.front() == '<' && filename.back() == '>';
-      std::string line = pseudo ? "" : source_line_of(filename, tb->lineno);
-      if (!line.empty()) write_err("    " + line + "\n");
-      t = tb->next.get();
-    }
-  }
+  if (be->traceback && be->traceback.get() != None) print_traceback(be->traceback.get());
   write_err(exception_summary(exc_v) + "\n");
   // PEP 678: the notes of add_note(), one str() per note, after the summary.
   Ref<Object> notes = getattr_opt(exc_v, intern("__notes__"));

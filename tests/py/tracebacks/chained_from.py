@@ -1,0 +1,6 @@
+def g():
+    try:
+        {}["x"]
+    except KeyError as e:
+        raise ValueError("bad") from e
+g()

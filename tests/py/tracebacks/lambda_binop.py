@@ -1,0 +1,2 @@
+f = lambda x: x.upper() + 1
+f("a")

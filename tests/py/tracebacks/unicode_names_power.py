@@ -1,0 +1,3 @@
+def héllo(a):
+    return a ** "é"
+héllo(2)
