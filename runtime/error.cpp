@@ -127,8 +127,11 @@ void default_traceback_printer(Object* exc) {
 }
 
 TracebackPrinter g_printer = default_traceback_printer;
+void (*g_flush_output)() = nullptr;
 
 }  // namespace
+
+void set_output_flusher(void (*flush)()) { g_flush_output = flush; }
 
 void set_traceback_printer(TracebackPrinter printer) {
   g_printer = printer ? printer : default_traceback_printer;
@@ -233,6 +236,7 @@ Ref<Object> value_error(std::string_view msg) { return set_error(exc::ValueError
 void write_unraisable(Object* obj) {
   Ref<Object> e = fetch_error();
   if (!e) return;
+  if (g_flush_output) g_flush_output();
   if (obj) {
     std::string r;
     if (!repr_utf8(obj, &r)) {

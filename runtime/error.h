@@ -55,5 +55,9 @@ void write_unraisable(Object* obj);
 // "Type: message"; the VM installs a printer that adds the traceback.
 using TracebackPrinter = void (*)(Object* exc);
 void set_traceback_printer(TracebackPrinter printer);
+// What write_unraisable runs before it writes to stderr: flushing the
+// program's buffered stdout, so the report lands after what was printed
+// before it (as CPython's does).  Set by the VM (vm/interp.cpp).
+void set_output_flusher(void (*flush)());
 
 }  // namespace coil::runtime

@@ -395,6 +395,7 @@ bool vm_init(int argc, char** argv, std::string_view executable) {
   current_module_name_hook = module_name_of_caller;
   classcell_set_hook = set_class_cell;
   set_traceback_printer(print_exception);
+  set_output_flusher(flush_std_streams);
   set_builtins_locals_hook(caller_locals);
   for (TypeObject* t : {&CodeType, &FunctionType, &MethodType, &CellType, &TracebackType, &FrameObjectType}) {
     if (!type_ready(t)) return false;

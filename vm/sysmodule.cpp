@@ -177,6 +177,12 @@ static Ref<Object> sys_getswitchinterval(Object*, Object* const*, size_t nargs, 
 // (vm/traceback.cpp).  sys.__excepthook__ keeps the original.
 static Ref<Object> sys_excepthook(Object*, Object* const* args, size_t nargs, Tuple* kwnames) {
   if (!check_no_kwargs("excepthook", kwnames) || !check_nargs("excepthook", nargs, 3, 3)) return nullptr;
+  // An exception without a traceback gets the one passed in (CPython's
+  // PyErr_Display); one that has its own keeps it.
+  if (args[2]->type == &TracebackType && exception_check(args[1])) {
+    auto* be = static_cast<BaseException*>(args[1]);
+    if (!be->traceback) be->traceback = Ref<Object>::borrow(args[2]);
+  }
   print_exception(args[1]);
   return none();
 }

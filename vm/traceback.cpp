@@ -33,6 +33,7 @@
 #include "runtime/singletons.h"
 #include "runtime/str.h"
 #include "runtime/tuple.h"
+#include "stdlib/native/fileio.h"
 #include "vm/frameobject.h"
 #include "vm/interp.h"
 #include "vm/traceback.h"
@@ -453,6 +454,8 @@ static void print_chain(Object* exc_v, std::set<Object*>& seen) {
 }
 
 void print_exception(Object* exc_v) {
+  // What the program printed comes first (stdout may be block-buffered).
+  flush_std_streams();
   if (!exception_check(exc_v)) {
     std::string r;
     if (repr_utf8(exc_v, &r)) write_err(r + "\n");
