@@ -165,7 +165,7 @@ static bool do_raise(Object* exc_arg, Object* cause) {
 // breaking any cycle the way CPython's _PyErr_SetObject does.
 static void chain_context(ThreadState* ts) {
   Object* exc = ts->pending.get();
-  Object* handled = ts->handled.get();
+  Object* handled = handled_exception(ts);
   if (!exc || !handled || handled == None || exc == handled) return;
   if (!exception_check(exc) || !exception_check(handled)) return;
   // Avoid creating a cycle: cut the chain where it reaches `exc`.
@@ -1081,7 +1081,7 @@ dispatch_traced:
     Object* cause = oparg >= 2 ? POP() : nullptr;
     Object* exc_arg = oparg >= 1 ? POP() : nullptr;
     if (oparg == 0) {
-      Object* handled = ts->handled.get();
+      Object* handled = handled_exception(ts);
       if (!handled || handled == None) {
         set_error(exc::RuntimeError, "No active exception to reraise");
         goto error;

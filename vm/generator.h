@@ -24,8 +24,10 @@ struct Generator : runtime::Object {
   // generator is suspended in); swapped into ThreadState::handled while
   // the body runs.
   Ref<Object> handled;
-  // While running: the resumer's handled exception, put back on leaving.
+  // While running: the resumer's handled exception and fallback, put
+  // back on leaving.
   Ref<Object> caller_handled;
+  Object* caller_fallback = nullptr;   // borrowed (see ThreadState)
   bool running = false;             // gi_running: its frame is executing
   // Async generators only (CPython's ag_running_async / ag_closed): an
   // asend()/athrow() awaitable is in progress; aclose() has run.
@@ -49,25 +51,31 @@ inline bool is_generator_like(const runtime::Object* o) {
 // (a throw, a close, a finished body) stay out of line in generator.cpp.
 
 // While the body runs, the generator's own "exception being handled"
-// replaces the resumer's; a body handling nothing sees the resumer's
-// (sys.exc_info() inside it, implicit __context__), as in CPython, whose
-// exc_info stack falls through empty entries.  gen_swap_out puts the
-// resumer's back and keeps what the body is handling for the next resume.
-// Most resumes happen outside any `except` block: then there is nothing
-// to swap and nothing to count.
+// replaces the resumer's in ThreadState::handled, and the resumer's
+// becomes the fallback: a body handling nothing sees it (sys.exc_info()
+// inside it, implicit __context__) but never saves it as its own — an
+// `except` block in the body puts back the body's own (nothing), as in
+// CPython, whose exc_info stack has an entry per running generator and is
+// searched past the empty ones.  gen_swap_out puts the resumer's back and
+// keeps what the body is handling for the next resume.  Most resumes
+// happen outside any `except` block: then there is nothing to swap.
 inline void gen_swap_in(ThreadState* ts, Generator* gen) {
   gen->running = true;
-  if (!ts->handled && !gen->handled) return;   // caller_handled is null too
-  gen->caller_handled = ts->handled;
-  if (gen->handled) ts->handled = std::move(gen->handled);
+  if (!ts->handled && !ts->handled_fallback && !gen->handled) return;
+  gen->caller_handled = std::move(ts->handled);
+  gen->caller_fallback = ts->handled_fallback;
+  runtime::Object* mine = gen->caller_handled.get();
+  ts->handled_fallback = mine && mine != runtime::None ? mine : gen->caller_fallback;
+  ts->handled = std::move(gen->handled);
 }
 
 inline void gen_swap_out(ThreadState* ts, Generator* gen) {
   gen->running = false;
-  if (!ts->handled && !gen->caller_handled) return;   // gen->handled is null since swap_in
-  if (ts->handled.get() != gen->caller_handled.get()) gen->handled = std::move(ts->handled);
-  else gen->handled = nullptr;
+  if (!ts->handled && !gen->caller_handled && !ts->handled_fallback) return;   // nothing was swapped
+  gen->handled = std::move(ts->handled);
   ts->handled = std::move(gen->caller_handled);
+  ts->handled_fallback = gen->caller_fallback;
+  gen->caller_fallback = nullptr;
 }
 
 // The frame of `o` when the eval loop may resume it inline with `value`

@@ -92,7 +92,7 @@ static Ref<Object> sys_getrefcount(Object*, Object* const* args, size_t nargs, T
 
 static Ref<Object> sys_exc_info(Object*, Object* const*, size_t nargs, Tuple* kwnames) {
   if (!check_no_kwargs("exc_info", kwnames) || !check_nargs("exc_info", nargs, 0, 0)) return nullptr;
-  Object* e = current_thread_state()->handled.get();
+  Object* e = handled_exception(current_thread_state());
   if (!e || e == None) return tuple_pack({None, None, None});
   Object* tb = static_cast<BaseException*>(e)->traceback.get();
   return tuple_pack({e->type, e, tb ? tb : None});
@@ -100,7 +100,7 @@ static Ref<Object> sys_exc_info(Object*, Object* const*, size_t nargs, Tuple* kw
 
 static Ref<Object> sys_exception(Object*, Object* const*, size_t nargs, Tuple* kwnames) {
   if (!check_no_kwargs("exception", kwnames) || !check_nargs("exception", nargs, 0, 0)) return nullptr;
-  Object* e = current_thread_state()->handled.get();
+  Object* e = handled_exception(current_thread_state());
   return Ref<Object>::borrow(e ? e : None);
 }
 

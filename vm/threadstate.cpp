@@ -53,6 +53,7 @@ void thread_state_unregister(ThreadState* ts) { std::erase(registry(), ts); }
 void thread_state_clear(ThreadState* ts) {
   ts->pending.reset();
   ts->handled.reset();
+  ts->handled_fallback = nullptr;
   ts->sentinel.reset();
   ts->trace_hook = nullptr;
   ts->profile_hook = nullptr;

@@ -17,6 +17,7 @@
 #include <vector>
 
 #include "runtime/object.h"
+#include "runtime/singletons.h"
 
 namespace coil::vm {
 
@@ -30,9 +31,14 @@ using TraceHook = int (*)(runtime::Object* obj, Frame* frame, int event, runtime
 struct ThreadState {
   Frame* frame = nullptr;                 // innermost running frame (borrowed chain)
   runtime::Ref<runtime::Object> pending;  // the exception being raised, or null
-  // The exception currently being handled by an `except` block: what a bare
-  // `raise` re-raises and sys.exc_info() reports (CPython's exc_info).
+  // The exception being handled by an `except` block of the running code:
+  // what PUSH_EXC_INFO saves and POP_EXCEPT restores.
   runtime::Ref<runtime::Object> handled;
+  // While a generator's body runs: what its resumer is handling (borrowed;
+  // the generator holds it in caller_handled).  A body handling nothing of
+  // its own sees this one — CPython's exc_info chain, one entry per
+  // running generator, searched past the empty ones (vm/generator.h).
+  runtime::Object* handled_fallback = nullptr;
   int recursion_depth = 0;                // Python frames + nested native calls
   int recursion_limit = 1000;             // sys.setrecursionlimit (shared value copied)
   uint64_t thread_id = 0;                 // _thread.get_ident(): the pthread_t
@@ -55,6 +61,13 @@ struct ThreadState {
   runtime::Ref<runtime::Object> trace_obj;
   runtime::Ref<runtime::Object> profile_obj;
 };
+
+// The exception a bare `raise`, sys.exc_info() and implicit chaining
+// (__context__) see: the running code's own, else its resumer's.
+inline runtime::Object* handled_exception(const ThreadState* ts) {
+  runtime::Object* h = ts->handled.get();
+  return h && h != runtime::None ? h : ts->handled_fallback;
+}
 
 ThreadState* current_thread_state();
 void set_current_thread_state(ThreadState* ts);
