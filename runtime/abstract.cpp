@@ -24,6 +24,7 @@
 #include "runtime/dict.h"
 #include "runtime/error.h"
 #include "runtime/exceptions.h"
+#include "runtime/gc.h"
 #include "runtime/genericalias.h"
 #include "runtime/int.h"
 #include "runtime/list.h"
@@ -296,6 +297,7 @@ int generic_setattr(Object* o, Str* name, Object* value) {
     attribute_error(o, name);
     return -1;
   }
+  gc::mark_dict_exposed(d);   // deleting an attribute: CPython 3.11 makes the dict object
   return dict_del(d, name);
 }
 

@@ -446,9 +446,35 @@ struct OwnedGarbage {
   }
 };
 
+// Whether `d`, the __dict__ of an instance of class `t`, is one CPython
+// 3.11 would not have made (gc.h, mark_dict_exposed): a class that added
+// the dict to a fixed-size built-in base, a dict never exposed, of at most
+// 30 attributes.
+bool inline_values_dict(TypeObject* t, Object* d) {
+  if (!(t->flags & kHeapType) || t->extras_base < 0 || d->type != &DictType) return false;
+  TypeObject* base = t;
+  while (base && (base->flags & kHeapType)) base = base->base;
+  if (base && base->dict_offset) return false;   // the built-in base's own dict (exceptions...)
+  return dict_size(static_cast<Dict*>(d)) <= 30 && !heap_test(d, kExposed);
+}
+
+// How many of `garbage` CPython would count: all but the dicts of garbage
+// instances that would have been inline values there.
+int64_t reported_count(const std::vector<Object*>& garbage) {
+  for (Object* o : garbage) o->refcnt |= kInSet;   // no code runs until they are cleared
+  int64_t hidden = 0;
+  for (Object* o : garbage) {
+    Object** slot = instance_dict_slot(o);
+    if (slot && *slot && in_set(*slot) && inline_values_dict(o->type, *slot)) hidden++;
+  }
+  for (Object* o : garbage) o->refcnt &= ~kInSet;
+  return static_cast<int64_t>(garbage.size()) - hidden;
+}
+
 int64_t handle_garbage(std::vector<Object*>& unreachable) {
   OwnedGarbage owned(unreachable);
   const std::vector<Object*>& garbage = owned.v;
+  const int64_t reported = reported_count(garbage);
   if (st().config.debug & kDebugCollectable) {
     for (Object* o : garbage) debug_print_object("collectable", o);
   }
@@ -458,7 +484,7 @@ int64_t handle_garbage(std::vector<Object*>& unreachable) {
   std::vector<bool> resurrected =
       code_ran ? find_resurrected(garbage) : std::vector<bool>(garbage.size(), false);
   delete_garbage(garbage, resurrected);
-  return static_cast<int64_t>(garbage.size());
+  return reported;
 }
 
 // ---- the survivors and the garbage of one collection -----------------------------------

@@ -35,6 +35,10 @@ enum HeapBit : unsigned {
   kFinalized = 1,   // its __del__ has run (PEP 442: never a second time)
   kFrozen = 2,      // gc.freeze(): ignored by collections until unfreeze()
   kYoung = 3,       // tracked since the last collection (generation 0)
+  // A dict has no finalizer, so its kFinalized bit has another use: set on
+  // an instance's __dict__ once the program has handled it as an object
+  // (see mark_dict_exposed).
+  kExposed = kFinalized,
 };
 bool heap_test(const Object* o, HeapBit bit);
 // Sets `bit` of `o`; false when the side table could not grow (no memory).
@@ -55,6 +59,15 @@ extern int64_t g_young_count;
 // due (gc.cpp keeps it at threshold 0; one compare per allocation).
 extern int64_t g_young_limit;
 void young_limit_reached();
+
+// CPython 3.11 keeps the attributes of most class instances inside the
+// object ("inline values") and makes a dict object only when the program
+// reads __dict__ (vars(), copy, pickle), deletes an attribute or adds more
+// than 30.  coil always has the dict; the collector leaves such a dict out
+// of the counts it reports (gc.collect(), gc.callbacks, gc.get_stats()) so
+// they are CPython's: a cycle of two instances is 2 objects, not 4.  The
+// __dict__ getter and attribute deletion call this.
+inline void mark_dict_exposed(Object* d) { heap_set(d, kExposed); }
 
 // ---- tracking ---------------------------------------------------------------------
 

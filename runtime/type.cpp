@@ -852,6 +852,7 @@ Ref<Object> subtype_get_dict(Object* self) {
       set_errorf(exc::AttributeError, "This object has no __dict__");
     return nullptr;
   }
+  gc::mark_dict_exposed(d);   // CPython 3.11 makes the dict object now
   return Ref<Object>::borrow(d);
 }
 
