@@ -947,22 +947,17 @@ bool is_weaklist_word(TypeObject* t, uint32_t i) {
   return t->weaklist_offset != 0 && heap_word_offset(t, i) == t->weaklist_offset;
 }
 
-// The collector calls this for every instance of every class at every
-// collection, so the word addresses are stepped, not recomputed.
+}  // namespace
+
 void subtype_traverse(Object* self, VisitFn visit, void* arg) {
   TypeObject* t = self->type;
-  char* word = reinterpret_cast<char*>(self) + t->extras_base;
-  const int64_t step = t->extras_base < 0 ? -int64_t{sizeof(Object*)} : int64_t{sizeof(Object*)};
-  char* weaklist = t->weaklist_offset ? reinterpret_cast<char*>(self) + t->weaklist_offset : nullptr;
-  for (uint32_t i = t->instance_extras; i > 0; i--, word += step) {
-    if (word == weaklist) continue;
-    Object* v = *reinterpret_cast<Object**>(word);
-    if (v) visit(v, arg);
-  }
+  for_each_heap_word_ref(self, [&](Object* v) { visit(v, arg); });
   visit(t, arg);
   TypeObject* b = nearest_static_base(t);
   if (b && b->traverse) b->traverse(self, visit, arg);
 }
+
+namespace {
 
 // Drops the __dict__ and __slots__ words (each nulled before its decref,
 // which may run arbitrary code).

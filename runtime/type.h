@@ -275,6 +275,26 @@ inline Object** heap_word(Object* o, uint32_t i) {
   return reinterpret_cast<Object**>(reinterpret_cast<char*>(o) + heap_word_offset(o->type, i));
 }
 
+// Calls visit(v) for each non-null strong reference in `o`'s heap words
+// (its __slots__ and __dict__ words; not the weak-reference list).  The
+// collector runs this for every instance at every collection, so the word
+// addresses are stepped, not recomputed.
+template <class Visit>
+inline void for_each_heap_word_ref(Object* o, Visit&& visit) {
+  TypeObject* t = o->type;
+  char* word = reinterpret_cast<char*>(o) + t->extras_base;
+  const int64_t step = t->extras_base < 0 ? -int64_t{sizeof(Object*)} : int64_t{sizeof(Object*)};
+  char* weaklist = t->weaklist_offset ? reinterpret_cast<char*>(o) + t->weaklist_offset : nullptr;
+  for (uint32_t i = t->instance_extras; i > 0; i--, word += step) {
+    if (word == weaklist) continue;
+    if (Object* v = *reinterpret_cast<Object**>(word)) visit(v);
+  }
+}
+
+// The traverse slot of every class (its heap words, its type, then its
+// built-in base's references).
+void subtype_traverse(Object* self, VisitFn visit, void* arg);
+
 // Where `o`'s instance __dict__ pointer lives (a strong Dict* or null), or
 // nullptr when its type has no instance dict: (char*)o + dict_offset.  A
 // positive offset is a field of the struct (modules, exceptions) or a word
