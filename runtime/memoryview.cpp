@@ -769,6 +769,22 @@ Ref<Object> mv_new(TypeObject*, Object* const* args, size_t nargs, Tuple* kw) {
   return memoryview_new(a[0]);
 }
 
+// The exporter may be an instance of a bytes-like subclass whose __dict__
+// holds the view: the view is a container for the cycle collector.  Its
+// clear slot releases the view (ending the export while the exporter is
+// still alive) and then drops the exporter; every operation on a released
+// view raises before it looks at `base`.
+void mv_traverse(Object* self, VisitFn visit, void* arg) {
+  MemoryView* v = as_mv(self);
+  if (v->base) visit(v->base.get(), arg);
+}
+
+void mv_clear(Object* self) {
+  MemoryView* v = as_mv(self);
+  do_release(v);
+  Ref<Object> base = std::move(v->base);
+}
+
 void mv_dealloc(Object* self) {
   MemoryView* v = as_mv(self);
   do_release(v);
@@ -816,7 +832,10 @@ TypeObject* memoryview_type() {
   t.name = "memoryview";
   t.doc = "Create a new memoryview object which references the given object.";
   t.basic_size = sizeof(MemoryView);
+  t.flags = kHaveGC;
   t.dealloc = mv_dealloc;
+  t.traverse = mv_traverse;
+  t.clear = mv_clear;
   t.repr = mv_repr;
   t.hash = mv_hash;
   t.richcompare = mv_richcompare;

@@ -709,6 +709,21 @@ void striter_dealloc(Object* self) {
 
 Ref<Object> striter_self(Object* self) { return borrow(self); }
 
+// The iterated str may be an instance of a str subclass whose __dict__
+// refers back to the iterator, so the iterator is a container for the
+// cycle collector.  Clearing it makes it exhausted.
+void striter_traverse(Object* self, VisitFn visit, void* arg) {
+  auto* it = static_cast<StrIter*>(self);
+  if (it->str) visit(it->str, arg);
+}
+
+void striter_clear(Object* self) {
+  auto* it = static_cast<StrIter*>(self);
+  Str* s = it->str;
+  it->str = nullptr;
+  xdecref(s);
+}
+
 Ref<Object> striter_next(Object* self) {
   auto* it = static_cast<StrIter*>(self);
   Str* s = it->str;
@@ -1880,7 +1895,10 @@ void init_str_type() {
     it->name = it == &StrIterType ? "str_iterator" : "str_ascii_iterator";
     it->basic_size = sizeof(StrIter);
     it->base = &ObjectType;
+    it->flags = kHaveGC;
     it->dealloc = striter_dealloc;
+    it->traverse = striter_traverse;
+    it->clear = striter_clear;
     it->iter = striter_self;
     it->iternext = striter_next;
     it->methods = striter_methods;

@@ -10,6 +10,13 @@
 // All follow the iternext slot convention (runtime/type.h): a null result
 // with no exception set means "exhausted".  Reprs and messages are
 // CPython 3.11's.
+//
+// Every tool is a container for the cycle collector (docs/gc.md): its
+// traverse slot visits the references it owns — iterators, functions,
+// saved items — and never a borrowed pointer such as a groupby's
+// `currgrouper`.  Its clear slot drops them (each field emptied before the
+// decref, which may run arbitrary code) and leaves the object exhausted,
+// so a cleared iterator that is still reached answers "no more items".
 #include <climits>
 #include <cstdio>
 #include <string>
@@ -68,12 +75,13 @@ bool no_kwargs(const char* name, Tuple* kwnames) {
 inline Ref<Object> next_of(Object* it) { return iter_next(it); }
 
 void init_iter_type(TypeObject* t, const char* name, size_t size, DeallocFn dealloc, NewFn new_fn,
-                    UnaryFn next, TraverseFn traverse = nullptr) {
+                    UnaryFn next, TraverseFn traverse, ClearFn clear) {
   t->name = name;
   t->basic_size = size;
   t->flags = kHaveGC | kBaseType;
   t->dealloc = dealloc;
   t->traverse = traverse;
+  t->clear = clear;
   t->new_ = new_fn;
   t->iter = self_iter;
   t->iternext = next;
@@ -83,6 +91,18 @@ void init_iter_type(TypeObject* t, const char* name, size_t size, DeallocFn deal
 template <class T>
 void dealloc_of(Object* self) {
   destroy_object(static_cast<T*>(self));
+}
+
+// Visits every non-null reference of a vector of owned references.
+void visit_all(const std::vector<Ref<Object>>& v, VisitFn visit, void* arg) {
+  for (const Ref<Object>& o : v)
+    if (o) visit(o.get(), arg);
+}
+
+// Empties `v` and only then drops its references.
+void clear_all(std::vector<Ref<Object>>& v) {
+  std::vector<Ref<Object>> old;
+  old.swap(v);
 }
 
 // ---- count ----------------------------------------------------------------------------
@@ -129,6 +149,7 @@ Ref<Object> count_next(Object* self) {
     c->fast = false;
     c->cur = int_from_i64(c->n);
   }
+  if (!c->cur || !c->step) return nullptr;   // cleared by the collector
   Ref<Object> v = c->cur;
   Ref<Object> next = binary_op(c->cur.get(), c->step.get(), BinaryOp::Add);
   if (!next) return nullptr;
@@ -138,6 +159,7 @@ Ref<Object> count_next(Object* self) {
 
 Ref<Object> count_repr(Object* self) {
   auto* c = static_cast<Count*>(self);
+  if (!c->step || (!c->fast && !c->cur)) return default_repr(self);   // cleared
   Ref<Object> cur = c->fast ? int_from_i64(c->n) : c->cur;
   std::string s = "count(";
   std::string part;
@@ -150,6 +172,19 @@ Ref<Object> count_repr(Object* self) {
     s += ", " + part;
   }
   return str_from(s + ")");
+}
+
+void count_traverse(Object* self, VisitFn visit, void* arg) {
+  auto* c = static_cast<Count*>(self);
+  if (c->cur) visit(c->cur.get(), arg);
+  if (c->step) visit(c->step.get(), arg);
+}
+
+void count_clear(Object* self) {
+  auto* c = static_cast<Count*>(self);
+  c->fast = false;
+  Ref<Object> cur = std::move(c->cur);
+  Ref<Object> step = std::move(c->step);
 }
 
 // ---- cycle ----------------------------------------------------------------------------
@@ -189,6 +224,19 @@ Ref<Object> cycle_next(Object* self) {
   return v;
 }
 
+void cycle_traverse(Object* self, VisitFn visit, void* arg) {
+  auto* c = static_cast<Cycle*>(self);
+  if (c->it) visit(c->it.get(), arg);
+  visit_all(c->saved, visit, arg);
+}
+
+void cycle_clear(Object* self) {
+  auto* c = static_cast<Cycle*>(self);
+  c->index = 0;
+  Ref<Object> it = std::move(c->it);
+  clear_all(c->saved);
+}
+
 // ---- repeat ---------------------------------------------------------------------------
 
 TypeObject RepeatType;
@@ -223,6 +271,7 @@ Ref<Object> repeat_next(Object* self) {
 
 Ref<Object> repeat_repr(Object* self) {
   auto* r = static_cast<Repeat*>(self);
+  if (!r->element) return default_repr(self);   // cleared by the collector
   std::string part;
   if (!repr_utf8(r->element.get(), &part)) return nullptr;
   std::string s = "repeat(" + part;
@@ -238,6 +287,17 @@ Ref<Object> repeat_length_hint(Object* self, Object* const*, size_t nargs, Tuple
 }
 
 const MethodDef repeat_methods[] = {{"__length_hint__", repeat_length_hint}, {nullptr, nullptr}};
+
+void repeat_traverse(Object* self, VisitFn visit, void* arg) {
+  auto* r = static_cast<Repeat*>(self);
+  if (r->element) visit(r->element.get(), arg);
+}
+
+void repeat_clear(Object* self) {
+  auto* r = static_cast<Repeat*>(self);
+  r->remaining = 0;
+  Ref<Object> element = std::move(r->element);
+}
 
 // ---- accumulate -----------------------------------------------------------------------
 
@@ -268,6 +328,7 @@ Ref<Object> accumulate_next(Object* self) {
     acc->total = std::move(acc->initial);
     return acc->total;
   }
+  if (!acc->it) return nullptr;   // cleared by the collector
   Ref<Object> v = next_of(acc->it.get());
   if (!v) return nullptr;
   if (!acc->total) {
@@ -279,6 +340,18 @@ Ref<Object> accumulate_next(Object* self) {
     acc->total = t;
   }
   return acc->total;
+}
+
+void accumulate_traverse(Object* self, VisitFn visit, void* arg) {
+  auto* acc = static_cast<Accumulate*>(self);
+  for (const Ref<Object>* r : {&acc->it, &acc->func, &acc->total, &acc->initial})
+    if (*r) visit(r->get(), arg);
+}
+
+void accumulate_clear(Object* self) {
+  auto* acc = static_cast<Accumulate*>(self);
+  Ref<Object> it = std::move(acc->it), func = std::move(acc->func);
+  Ref<Object> total = std::move(acc->total), initial = std::move(acc->initial);
 }
 
 // ---- chain ----------------------------------------------------------------------------
@@ -332,6 +405,18 @@ Ref<Object> chain_next(Object* self) {
   }
 }
 
+void chain_traverse(Object* self, VisitFn visit, void* arg) {
+  auto* c = static_cast<Chain*>(self);
+  if (c->sources) visit(c->sources.get(), arg);
+  if (c->active) visit(c->active.get(), arg);
+}
+
+void chain_clear(Object* self) {
+  auto* c = static_cast<Chain*>(self);
+  Ref<Object> sources = std::move(c->sources);
+  Ref<Object> active = std::move(c->active);
+}
+
 const MethodDef chain_methods[] = {
     {"from_iterable", chain_from_iterable, MethodKind::Class},
     {nullptr, nullptr},
@@ -364,6 +449,9 @@ Ref<Object> predicate_new(TypeObject* type, TypeObject* exact, const char* name,
   return filtering_make(type, exact, args[0], it);
 }
 
+// The collector's clear slot empties both fields: the tool is exhausted.
+bool cleared(const Filtering* f) { return !f->func || !f->it; }
+
 // pred(item) as a truth value: 1, 0, -1 on error.  None means bool().
 int test_pred(Object* pred, Object* item) {
   if (pred == None) return is_true(item);
@@ -385,6 +473,7 @@ Ref<Object> compress_new(TypeObject* type, Object* const* args, size_t nargs, Tu
 
 Ref<Object> compress_next(Object* self) {
   auto* f = static_cast<Filtering*>(self);
+  if (cleared(f)) return nullptr;
   while (true) {
     Ref<Object> v = next_of(f->it.get());
     if (!v) return nullptr;
@@ -402,6 +491,7 @@ Ref<Object> dropwhile_new(TypeObject* type, Object* const* args, size_t nargs, T
 
 Ref<Object> dropwhile_next(Object* self) {
   auto* f = static_cast<Filtering*>(self);
+  if (cleared(f)) return nullptr;
   while (true) {
     Ref<Object> v = next_of(f->it.get());
     if (!v || f->done) return v;
@@ -420,6 +510,7 @@ Ref<Object> takewhile_new(TypeObject* type, Object* const* args, size_t nargs, T
 
 Ref<Object> takewhile_next(Object* self) {
   auto* f = static_cast<Filtering*>(self);
+  if (cleared(f)) return nullptr;
   if (f->done) return nullptr;
   Ref<Object> v = next_of(f->it.get());
   if (!v) return nullptr;
@@ -436,6 +527,7 @@ Ref<Object> filterfalse_new(TypeObject* type, Object* const* args, size_t nargs,
 
 Ref<Object> filterfalse_next(Object* self) {
   auto* f = static_cast<Filtering*>(self);
+  if (cleared(f)) return nullptr;
   while (true) {
     Ref<Object> v = next_of(f->it.get());
     if (!v) return nullptr;
@@ -451,6 +543,7 @@ Ref<Object> starmap_new(TypeObject* type, Object* const* args, size_t nargs, Tup
 
 Ref<Object> starmap_next(Object* self) {
   auto* f = static_cast<Filtering*>(self);
+  if (cleared(f)) return nullptr;
   Ref<Object> v = next_of(f->it.get());
   if (!v) return nullptr;
   Ref<Object> t = v->type == &TupleType ? v : sequence_to_tuple(v.get());
@@ -463,6 +556,12 @@ void filtering_traverse(Object* self, VisitFn visit, void* arg) {
   auto* f = static_cast<Filtering*>(self);
   if (f->func) visit(f->func.get(), arg);
   if (f->it) visit(f->it.get(), arg);
+}
+
+void filtering_clear(Object* self) {
+  auto* f = static_cast<Filtering*>(self);
+  Ref<Object> func = std::move(f->func);
+  Ref<Object> it = std::move(f->it);
 }
 
 // ---- groupby --------------------------------------------------------------------------
@@ -495,6 +594,7 @@ Ref<Object> groupby_new(TypeObject* type, Object* const* args, size_t nargs, Tup
 
 // Reads the next value and its key into currvalue/currkey.
 bool groupby_step(Groupby* g) {
+  if (!g->it) return false;   // cleared by the collector: exhausted
   Ref<Object> v = next_of(g->it.get());
   if (!v) return false;
   Ref<Object> k = g->keyfunc ? call1(g->keyfunc.get(), v.get()) : v;
@@ -533,10 +633,12 @@ Ref<Object> groupby_next(Object* self) {
 Ref<Object> grouper_next(Object* self) {
   auto* gr = static_cast<Grouper*>(self);
   auto* g = static_cast<Groupby*>(gr->parent.get());
+  if (!g || !gr->tgtkey) return nullptr;      // cleared by the collector
   if (g->currgrouper != gr) return nullptr;   // the groupby moved on
   if (!g->currvalue) {
     if (!groupby_step(g)) return nullptr;
   }
+  if (!g->currkey) return nullptr;   // the groupby was cleared meanwhile
   int eq = rich_compare_bool(gr->tgtkey.get(), g->currkey.get(), CompareOp::Eq);
   if (eq <= 0) return nullptr;
   Ref<Object> v = std::move(g->currvalue);
@@ -549,6 +651,37 @@ void grouper_dealloc(Object* self) {
   auto* g = static_cast<Groupby*>(gr->parent.get());
   if (g && g->currgrouper == gr) g->currgrouper = nullptr;
   destroy_object(gr);
+}
+
+// currgrouper is borrowed: not visited, not dropped.
+void groupby_traverse(Object* self, VisitFn visit, void* arg) {
+  auto* g = static_cast<Groupby*>(self);
+  for (const Ref<Object>* r : {&g->it, &g->keyfunc, &g->tgtkey, &g->currkey, &g->currvalue})
+    if (*r) visit(r->get(), arg);
+}
+
+void groupby_clear(Object* self) {
+  auto* g = static_cast<Groupby*>(self);
+  g->currgrouper = nullptr;
+  Ref<Object> it = std::move(g->it), keyfunc = std::move(g->keyfunc);
+  Ref<Object> tgtkey = std::move(g->tgtkey), currkey = std::move(g->currkey);
+  Ref<Object> currvalue = std::move(g->currvalue);
+}
+
+void grouper_traverse(Object* self, VisitFn visit, void* arg) {
+  auto* gr = static_cast<Grouper*>(self);
+  if (gr->parent) visit(gr->parent.get(), arg);
+  if (gr->tgtkey) visit(gr->tgtkey.get(), arg);
+}
+
+// The groupby's borrowed pointer to this grouper goes with the parent
+// reference: grouper_dealloc could not reach it any more to reset it.
+void grouper_clear(Object* self) {
+  auto* gr = static_cast<Grouper*>(self);
+  auto* g = static_cast<Groupby*>(gr->parent.get());
+  if (g && g->currgrouper == gr) g->currgrouper = nullptr;
+  Ref<Object> parent = std::move(gr->parent);
+  Ref<Object> tgtkey = std::move(gr->tgtkey);
 }
 
 // ---- islice ---------------------------------------------------------------------------
@@ -646,6 +779,15 @@ Ref<Object> islice_next(Object* self) {
   return v;
 }
 
+void islice_traverse(Object* self, VisitFn visit, void* arg) {
+  auto* s = static_cast<Islice*>(self);
+  if (s->it) visit(s->it.get(), arg);
+}
+
+void islice_clear(Object* self) {
+  Ref<Object> it = std::move(static_cast<Islice*>(self)->it);
+}
+
 // ---- pairwise -------------------------------------------------------------------------
 
 TypeObject PairwiseType;
@@ -683,6 +825,18 @@ Ref<Object> pairwise_next(Object* self) {
   Ref<Object> r = tuple_pack({p->old.get(), v.get()});
   p->old = v;
   return r;
+}
+
+void pairwise_traverse(Object* self, VisitFn visit, void* arg) {
+  auto* p = static_cast<Pairwise*>(self);
+  if (p->it) visit(p->it.get(), arg);
+  if (p->old) visit(p->old.get(), arg);
+}
+
+void pairwise_clear(Object* self) {
+  auto* p = static_cast<Pairwise*>(self);
+  Ref<Object> it = std::move(p->it);
+  Ref<Object> old = std::move(p->old);
 }
 
 // ---- tee ------------------------------------------------------------------------------
@@ -732,8 +886,10 @@ Ref<Object> tee_make(Object* data, int index) {
 Ref<Object> tee_next(Object* self) {
   auto* t = static_cast<Tee*>(self);
   auto* d = static_cast<TeeData*>(t->data.get());
+  if (!d) return nullptr;   // cleared by the collector
   if (t->index >= kTeeBlock) {
     if (!d->next) {
+      if (!d->it) return nullptr;
       d->next = teedata_new_block(d->it.get());
       if (!d->next) return nullptr;
     }
@@ -742,6 +898,7 @@ Ref<Object> tee_next(Object* self) {
     d = static_cast<TeeData*>(t->data.get());
   }
   if (t->index < d->numread) return borrow(d->values[t->index++]);
+  if (!d->it) return nullptr;
   if (d->running) return set_error(exc::RuntimeError, "cannot re-enter the tee iterator");
   d->running = true;
   Ref<Object> v = next_of(d->it.get());
@@ -757,6 +914,37 @@ Ref<Object> tee_copy(Object* self, Object* const*, size_t nargs, Tuple* kwnames)
   if (!check_no_kwargs("__copy__", kwnames) || !check_nargs("__copy__", nargs, 0, 0)) return nullptr;
   auto* t = static_cast<Tee*>(self);
   return tee_make(t->data.get(), t->index);
+}
+
+void tee_traverse(Object* self, VisitFn visit, void* arg) {
+  auto* t = static_cast<Tee*>(self);
+  if (t->data) visit(t->data.get(), arg);
+}
+
+void tee_clear(Object* self) {
+  Ref<Object> data = std::move(static_cast<Tee*>(self)->data);
+}
+
+// The values read so far are owned through raw pointers: visit each.
+void teedata_traverse(Object* self, VisitFn visit, void* arg) {
+  auto* d = static_cast<TeeData*>(self);
+  if (d->it) visit(d->it.get(), arg);
+  for (int i = 0; i < d->numread; i++) visit(d->values[i], arg);
+  if (d->next) visit(d->next.get(), arg);
+}
+
+void teedata_clear(Object* self) {
+  auto* d = static_cast<TeeData*>(self);
+  Object* values[kTeeBlock];
+  int n = d->numread;
+  for (int i = 0; i < n; i++) {
+    values[i] = d->values[i];
+    d->values[i] = nullptr;
+  }
+  d->numread = 0;
+  Ref<Object> it = std::move(d->it);
+  Ref<Object> next = std::move(d->next);
+  for (int i = 0; i < n; i++) decref(values[i]);
 }
 
 Ref<Object> tee_type_new(TypeObject*, Object* const* args, size_t nargs, Tuple* kwnames) {
@@ -853,6 +1041,19 @@ Ref<Object> zip_longest_next(Object* self) {
   return t;
 }
 
+void zip_longest_traverse(Object* self, VisitFn visit, void* arg) {
+  auto* z = static_cast<ZipLongest*>(self);
+  visit_all(z->iters, visit, arg);
+  if (z->fill) visit(z->fill.get(), arg);
+}
+
+void zip_longest_clear(Object* self) {
+  auto* z = static_cast<ZipLongest*>(self);
+  z->active = 0;
+  clear_all(z->iters);
+  Ref<Object> fill = std::move(z->fill);
+}
+
 // ---- the combinatoric iterators -------------------------------------------------------
 
 TypeObject ProductType, PermutationsType, CombinationsType, CwrType;
@@ -876,6 +1077,18 @@ Ref<Object> combinatoric_alloc(TypeObject* type, TypeObject* exact, Object* iter
   auto* tt = static_cast<Tuple*>(t.get());
   for (size_t i = 0; i < tt->size; i++) c->pool.push_back(borrow(tt->items[i]));
   return r;
+}
+
+void combinatoric_traverse(Object* self, VisitFn visit, void* arg) {
+  visit_all(static_cast<Combinatoric*>(self)->pool, visit, arg);
+}
+
+// A cleared combinatoric iterator is exhausted: `stopped` keeps every
+// __next__ away from the emptied pool.
+void combinatoric_clear(Object* self) {
+  auto* c = static_cast<Combinatoric*>(self);
+  c->stopped = true;
+  clear_all(c->pool);
 }
 
 Ref<Object> result_from_indices(Combinatoric* c, size_t count) {
@@ -1096,50 +1309,59 @@ const MethodDef module_functions[] = {
 bool ready_types() {
   static bool done = false;
   if (done) return true;
-  init_iter_type(&CountType, "itertools.count", sizeof(Count), dealloc_of<Count>, count_new, count_next);
+  init_iter_type(&CountType, "itertools.count", sizeof(Count), dealloc_of<Count>, count_new, count_next,
+                 count_traverse, count_clear);
   CountType.repr = count_repr;
-  init_iter_type(&CycleType, "itertools.cycle", sizeof(Cycle), dealloc_of<Cycle>, cycle_new, cycle_next);
-  init_iter_type(&RepeatType, "itertools.repeat", sizeof(Repeat), dealloc_of<Repeat>, repeat_new, repeat_next);
+  init_iter_type(&CycleType, "itertools.cycle", sizeof(Cycle), dealloc_of<Cycle>, cycle_new, cycle_next,
+                 cycle_traverse, cycle_clear);
+  init_iter_type(&RepeatType, "itertools.repeat", sizeof(Repeat), dealloc_of<Repeat>, repeat_new, repeat_next,
+                 repeat_traverse, repeat_clear);
   RepeatType.repr = repeat_repr;
   RepeatType.methods = repeat_methods;
   init_iter_type(&AccumulateType, "itertools.accumulate", sizeof(Accumulate), dealloc_of<Accumulate>,
-                 accumulate_new, accumulate_next);
-  init_iter_type(&ChainType, "itertools.chain", sizeof(Chain), dealloc_of<Chain>, chain_new, chain_next);
+                 accumulate_new, accumulate_next, accumulate_traverse, accumulate_clear);
+  init_iter_type(&ChainType, "itertools.chain", sizeof(Chain), dealloc_of<Chain>, chain_new, chain_next,
+                 chain_traverse, chain_clear);
   ChainType.methods = chain_methods;
   init_iter_type(&CompressType, "itertools.compress", sizeof(Filtering), dealloc_of<Filtering>, compress_new,
-                 compress_next, filtering_traverse);
+                 compress_next, filtering_traverse, filtering_clear);
   init_iter_type(&DropwhileType, "itertools.dropwhile", sizeof(Filtering), dealloc_of<Filtering>, dropwhile_new,
-                 dropwhile_next, filtering_traverse);
+                 dropwhile_next, filtering_traverse, filtering_clear);
   init_iter_type(&TakewhileType, "itertools.takewhile", sizeof(Filtering), dealloc_of<Filtering>, takewhile_new,
-                 takewhile_next, filtering_traverse);
+                 takewhile_next, filtering_traverse, filtering_clear);
   init_iter_type(&FilterfalseType, "itertools.filterfalse", sizeof(Filtering), dealloc_of<Filtering>,
-                 filterfalse_new, filterfalse_next, filtering_traverse);
+                 filterfalse_new, filterfalse_next, filtering_traverse, filtering_clear);
   init_iter_type(&StarmapType, "itertools.starmap", sizeof(Filtering), dealloc_of<Filtering>, starmap_new,
-                 starmap_next, filtering_traverse);
+                 starmap_next, filtering_traverse, filtering_clear);
   init_iter_type(&GroupbyType, "itertools.groupby", sizeof(Groupby), dealloc_of<Groupby>, groupby_new,
-                 groupby_next);
-  init_iter_type(&GrouperType, "itertools._grouper", sizeof(Grouper), grouper_dealloc, nullptr, grouper_next);
+                 groupby_next, groupby_traverse, groupby_clear);
+  init_iter_type(&GrouperType, "itertools._grouper", sizeof(Grouper), grouper_dealloc, nullptr, grouper_next,
+                 grouper_traverse, grouper_clear);
   GrouperType.flags &= ~kBaseType;
-  init_iter_type(&IsliceType, "itertools.islice", sizeof(Islice), dealloc_of<Islice>, islice_new, islice_next);
+  init_iter_type(&IsliceType, "itertools.islice", sizeof(Islice), dealloc_of<Islice>, islice_new, islice_next,
+                 islice_traverse, islice_clear);
   init_iter_type(&PairwiseType, "itertools.pairwise", sizeof(Pairwise), dealloc_of<Pairwise>, pairwise_new,
-                 pairwise_next);
-  init_iter_type(&TeeType, "itertools._tee", sizeof(Tee), dealloc_of<Tee>, tee_type_new, tee_next);
+                 pairwise_next, pairwise_traverse, pairwise_clear);
+  init_iter_type(&TeeType, "itertools._tee", sizeof(Tee), dealloc_of<Tee>, tee_type_new, tee_next, tee_traverse,
+                 tee_clear);
   TeeType.flags &= ~kBaseType;
   TeeType.methods = tee_methods;
   TeeDataType.name = "itertools._tee_dataobject";
   TeeDataType.basic_size = sizeof(TeeData);
   TeeDataType.flags = kHaveGC;
   TeeDataType.dealloc = teedata_dealloc;
+  TeeDataType.traverse = teedata_traverse;
+  TeeDataType.clear = teedata_clear;
   init_iter_type(&ZipLongestType, "itertools.zip_longest", sizeof(ZipLongest), dealloc_of<ZipLongest>,
-                 zip_longest_new, zip_longest_next);
+                 zip_longest_new, zip_longest_next, zip_longest_traverse, zip_longest_clear);
   init_iter_type(&ProductType, "itertools.product", sizeof(Combinatoric), dealloc_of<Combinatoric>, product_new,
-                 product_next);
+                 product_next, combinatoric_traverse, combinatoric_clear);
   init_iter_type(&PermutationsType, "itertools.permutations", sizeof(Combinatoric), dealloc_of<Combinatoric>,
-                 permutations_new, permutations_next);
+                 permutations_new, permutations_next, combinatoric_traverse, combinatoric_clear);
   init_iter_type(&CombinationsType, "itertools.combinations", sizeof(Combinatoric), dealloc_of<Combinatoric>,
-                 combinations_new, combinations_next);
+                 combinations_new, combinations_next, combinatoric_traverse, combinatoric_clear);
   init_iter_type(&CwrType, "itertools.combinations_with_replacement", sizeof(Combinatoric),
-                 dealloc_of<Combinatoric>, cwr_new, cwr_next);
+                 dealloc_of<Combinatoric>, cwr_new, cwr_next, combinatoric_traverse, combinatoric_clear);
   for (TypeObject* t : {&CountType, &CycleType, &RepeatType, &AccumulateType, &ChainType, &CompressType,
                         &DropwhileType, &TakewhileType, &FilterfalseType, &StarmapType, &GroupbyType,
                         &GrouperType, &IsliceType, &PairwiseType, &TeeType, &TeeDataType, &ZipLongestType,
