@@ -608,30 +608,58 @@ void mem_free(void* p) {
 //
 // Objects of container types (a traverse slot) are tracked by the cycle
 // collector from here on (runtime/gc.h).
-void* alloc_object_memory(TypeObject* type, size_t size) {
-  if (!type->traverse) return alloc_object_memory_untracked(type, size);
-  // The common cases — a container of a built-in type, or an instance of
-  // a class whose words follow the struct, small enough for a pool — take
-  // a block from the pool and are tracked without looking the block up in
-  // the chunk map.
-  size_t total = size;
-  size_t words = 0;
-  if ((type->flags & kHeapType) && type->instance_extras) {
-    words = static_cast<size_t>(type->instance_extras) * sizeof(Object*);
-    total = static_cast<size_t>(type->extras_base) + words;
-    if (type->extras_base < 0 || size > static_cast<size_t>(type->extras_base)) total = kMaxPooled + 1;
-  }
-  if (total <= kMaxPooled && !g_mem_trace_alloc) [[likely]] {
-    char* mem = static_cast<char*>(pool_alloc(total));
-    if (!mem) return nullptr;
-    if (words) std::memset(mem + type->extras_base, 0, words);
-    if (gc::mark_tracked_young(reinterpret_cast<Object*>(mem))) [[likely]] {
-      if (++gc::g_young_count > gc::g_young_limit) [[unlikely]] gc::young_limit_reached();
-    }
-    return mem;
-  }
+namespace {
+
+// The general case of alloc_object_memory: untracked types, large or
+// prefixed blocks, an empty free list, a chunk not yet ready for young
+// objects, allocation tracing.
+[[gnu::noinline]] void* alloc_object_memory_slow(TypeObject* type, size_t size) {
   void* mem = alloc_object_memory_untracked(type, size);
-  if (mem) gc::track_new(static_cast<Object*>(mem));
+  if (mem && type->traverse) gc::track_new(static_cast<Object*>(mem));
+  return mem;
+}
+
+[[gnu::noinline]] void* young_limit_then(void* mem) {
+  gc::young_limit_reached();
+  return mem;
+}
+
+}  // namespace
+
+// The common case — a container of a built-in type, or an instance of a
+// class whose words follow the struct, small enough for a pool — takes a
+// block from the pool and marks it tracked and young in place, with no
+// call and no chunk-map lookup (everything else is out of line, so this
+// needs no saved registers: allocating a list costs a few dozen
+// instructions, tracking included).
+[[gnu::optimize("no-tree-loop-distribute-patterns")]]
+void* alloc_object_memory(TypeObject* type, size_t size) {
+  size_t total = size;
+  uint32_t words = 0;
+  if ((type->flags & kHeapType) && type->instance_extras) {
+    words = type->instance_extras;
+    if (type->extras_base < 0 || size > static_cast<size_t>(type->extras_base)) [[unlikely]]
+      return alloc_object_memory_slow(type, size);
+    total = static_cast<size_t>(type->extras_base) + words * sizeof(Object*);
+  }
+  if (!type->traverse || total > kMaxPooled || g_mem_trace_alloc) [[unlikely]]
+    return alloc_object_memory_slow(type, size);
+  size_t cls = (total + kGrain - 1) / kGrain;
+  if (cls < 2) cls = 2;
+  FreeBlock* b = g_free[cls];
+  if (!b) [[unlikely]] return alloc_object_memory_slow(type, size);
+  auto* h = reinterpret_cast<ChunkHeader*>(reinterpret_cast<uintptr_t>(b) & kChunkMask);
+  if (!h->gc_bits || !h->young_listed) [[unlikely]] return alloc_object_memory_slow(type, size);
+  g_free[cls] = b->next;
+  char* mem = reinterpret_cast<char*>(b);
+  Object** w = reinterpret_cast<Object**>(mem + type->extras_base);
+  for (uint32_t i = 0; i < words; i++) w[i] = nullptr;
+  uintptr_t p = reinterpret_cast<uintptr_t>(mem);
+  uint64_t idx = ((p - (p & kChunkMask) - sizeof(ChunkHeader)) * h->reciprocal) >> 32;
+  uint64_t m = uint64_t{1} << (idx & 63);
+  h->gc_bits[idx >> 6] |= m;                                   // kTracked
+  h->gc_bits[gc::kYoung * plane_words(h) + (idx >> 6)] |= m;   // kYoung
+  if (++gc::g_young_count > gc::g_young_limit) [[unlikely]] return young_limit_then(mem);
   return mem;
 }
 
