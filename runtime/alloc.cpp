@@ -248,9 +248,11 @@ constexpr int kGcPlanes = 4;   // gc::HeapBit: tracked, finalized, frozen, young
 // THE YOUNG GENERATION.  A tracked object allocated since the last
 // collection has its kYoung bit set too, and its chunk is listed in
 // young_chunks (once: ChunkHeader::young_listed).  A collection of
-// generation 0 reads the young bits of just those chunks; an object freed
-// before that simply has its bits cleared, so short-lived objects cost two
-// bit operations and nothing else.  (Objects that do not start a pooled
+// generation 0 reads the young bits of just those chunks, ANDed with the
+// tracked bits; an object freed before that simply has its tracked bit
+// cleared (a stale young bit is harmless: the block's next tracked object
+// is young anyway), so a short-lived object costs two bit operations at
+// allocation and one at free.  (Objects that do not start a pooled
 // block — large ones — are listed by the collector itself, runtime/gc.cpp.)
 std::vector<ChunkHeader*>& young_chunks() {
   static auto* v = new std::vector<ChunkHeader*>();
@@ -300,10 +302,9 @@ inline void forget_block_bits(ChunkHeader* h, uint64_t idx) {
   uint64_t* bits = h->gc_bits;
   if (!(bits[w] & m)) return;
   if (gc::g_young_count > 0) --gc::g_young_count;
-  size_t words = plane_words(h);
-  bits[w] &= ~m;
-  bits[gc::kYoung * words + w] &= ~m;
+  bits[w] &= ~m;   // the young bit may stay: young_for_each reads young AND tracked
   if (h->rare_bits) [[unlikely]] {
+    size_t words = plane_words(h);
     bits[gc::kFinalized * words + w] &= ~m;
     bits[gc::kFrozen * words + w] &= ~m;
   }
