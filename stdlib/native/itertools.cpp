@@ -93,6 +93,25 @@ void dealloc_of(Object* self) {
   destroy_object(static_cast<T*>(self));
 }
 
+// The collector's slots for a type whose references are all Ref fields:
+//   traverse_fields<Chain, &Chain::sources, &Chain::active>
+// visits each non-null one; clear_fields empties them all before the
+// first reference is dropped (a drop may run code that looks at the
+// object).  A cleared iterator is exhausted: its __next__ finds no source.
+template <class T, Ref<Object> T::*... Fields>
+void traverse_fields(Object* self, VisitFn visit, void* arg) {
+  T* o = static_cast<T*>(self);
+  for (Ref<Object>* r : {&(o->*Fields)...})
+    if (*r) visit(r->get(), arg);
+}
+
+template <class T, Ref<Object> T::*... Fields>
+void clear_fields(Object* self) {
+  T* o = static_cast<T*>(self);
+  Ref<Object> dropped[] = {std::move(o->*Fields)...};
+  (void)dropped;
+}
+
 // Visits every non-null reference of a vector of owned references.
 void visit_all(const std::vector<Ref<Object>>& v, VisitFn visit, void* arg) {
   for (const Ref<Object>& o : v)
@@ -174,17 +193,11 @@ Ref<Object> count_repr(Object* self) {
   return str_from(s + ")");
 }
 
-void count_traverse(Object* self, VisitFn visit, void* arg) {
-  auto* c = static_cast<Count*>(self);
-  if (c->cur) visit(c->cur.get(), arg);
-  if (c->step) visit(c->step.get(), arg);
-}
+constexpr TraverseFn count_traverse = traverse_fields<Count, &Count::cur, &Count::step>;
 
 void count_clear(Object* self) {
-  auto* c = static_cast<Count*>(self);
-  c->fast = false;
-  Ref<Object> cur = std::move(c->cur);
-  Ref<Object> step = std::move(c->step);
+  static_cast<Count*>(self)->fast = false;
+  clear_fields<Count, &Count::cur, &Count::step>(self);
 }
 
 // ---- cycle ----------------------------------------------------------------------------
@@ -288,15 +301,11 @@ Ref<Object> repeat_length_hint(Object* self, Object* const*, size_t nargs, Tuple
 
 const MethodDef repeat_methods[] = {{"__length_hint__", repeat_length_hint}, {nullptr, nullptr}};
 
-void repeat_traverse(Object* self, VisitFn visit, void* arg) {
-  auto* r = static_cast<Repeat*>(self);
-  if (r->element) visit(r->element.get(), arg);
-}
+constexpr TraverseFn repeat_traverse = traverse_fields<Repeat, &Repeat::element>;
 
 void repeat_clear(Object* self) {
-  auto* r = static_cast<Repeat*>(self);
-  r->remaining = 0;
-  Ref<Object> element = std::move(r->element);
+  static_cast<Repeat*>(self)->remaining = 0;
+  clear_fields<Repeat, &Repeat::element>(self);
 }
 
 // ---- accumulate -----------------------------------------------------------------------
@@ -342,17 +351,11 @@ Ref<Object> accumulate_next(Object* self) {
   return acc->total;
 }
 
-void accumulate_traverse(Object* self, VisitFn visit, void* arg) {
-  auto* acc = static_cast<Accumulate*>(self);
-  for (const Ref<Object>* r : {&acc->it, &acc->func, &acc->total, &acc->initial})
-    if (*r) visit(r->get(), arg);
-}
+constexpr TraverseFn accumulate_traverse =
+    traverse_fields<Accumulate, &Accumulate::it, &Accumulate::func, &Accumulate::total, &Accumulate::initial>;
 
-void accumulate_clear(Object* self) {
-  auto* acc = static_cast<Accumulate*>(self);
-  Ref<Object> it = std::move(acc->it), func = std::move(acc->func);
-  Ref<Object> total = std::move(acc->total), initial = std::move(acc->initial);
-}
+constexpr ClearFn accumulate_clear =
+    clear_fields<Accumulate, &Accumulate::it, &Accumulate::func, &Accumulate::total, &Accumulate::initial>;
 
 // ---- chain ----------------------------------------------------------------------------
 
@@ -405,17 +408,9 @@ Ref<Object> chain_next(Object* self) {
   }
 }
 
-void chain_traverse(Object* self, VisitFn visit, void* arg) {
-  auto* c = static_cast<Chain*>(self);
-  if (c->sources) visit(c->sources.get(), arg);
-  if (c->active) visit(c->active.get(), arg);
-}
+constexpr TraverseFn chain_traverse = traverse_fields<Chain, &Chain::sources, &Chain::active>;
 
-void chain_clear(Object* self) {
-  auto* c = static_cast<Chain*>(self);
-  Ref<Object> sources = std::move(c->sources);
-  Ref<Object> active = std::move(c->active);
-}
+constexpr ClearFn chain_clear = clear_fields<Chain, &Chain::sources, &Chain::active>;
 
 const MethodDef chain_methods[] = {
     {"from_iterable", chain_from_iterable, MethodKind::Class},
@@ -552,17 +547,9 @@ Ref<Object> starmap_next(Object* self) {
   return call(f->func.get(), tt->items, tt->size);
 }
 
-void filtering_traverse(Object* self, VisitFn visit, void* arg) {
-  auto* f = static_cast<Filtering*>(self);
-  if (f->func) visit(f->func.get(), arg);
-  if (f->it) visit(f->it.get(), arg);
-}
+constexpr TraverseFn filtering_traverse = traverse_fields<Filtering, &Filtering::func, &Filtering::it>;
 
-void filtering_clear(Object* self) {
-  auto* f = static_cast<Filtering*>(self);
-  Ref<Object> func = std::move(f->func);
-  Ref<Object> it = std::move(f->it);
-}
+constexpr ClearFn filtering_clear = clear_fields<Filtering, &Filtering::func, &Filtering::it>;
 
 // ---- groupby --------------------------------------------------------------------------
 
@@ -654,25 +641,15 @@ void grouper_dealloc(Object* self) {
 }
 
 // currgrouper is borrowed: not visited, not dropped.
-void groupby_traverse(Object* self, VisitFn visit, void* arg) {
-  auto* g = static_cast<Groupby*>(self);
-  for (const Ref<Object>* r : {&g->it, &g->keyfunc, &g->tgtkey, &g->currkey, &g->currvalue})
-    if (*r) visit(r->get(), arg);
-}
+constexpr TraverseFn groupby_traverse =
+    traverse_fields<Groupby, &Groupby::it, &Groupby::keyfunc, &Groupby::tgtkey, &Groupby::currkey, &Groupby::currvalue>;
 
 void groupby_clear(Object* self) {
-  auto* g = static_cast<Groupby*>(self);
-  g->currgrouper = nullptr;
-  Ref<Object> it = std::move(g->it), keyfunc = std::move(g->keyfunc);
-  Ref<Object> tgtkey = std::move(g->tgtkey), currkey = std::move(g->currkey);
-  Ref<Object> currvalue = std::move(g->currvalue);
+  static_cast<Groupby*>(self)->currgrouper = nullptr;
+  clear_fields<Groupby, &Groupby::it, &Groupby::keyfunc, &Groupby::tgtkey, &Groupby::currkey, &Groupby::currvalue>(self);
 }
 
-void grouper_traverse(Object* self, VisitFn visit, void* arg) {
-  auto* gr = static_cast<Grouper*>(self);
-  if (gr->parent) visit(gr->parent.get(), arg);
-  if (gr->tgtkey) visit(gr->tgtkey.get(), arg);
-}
+constexpr TraverseFn grouper_traverse = traverse_fields<Grouper, &Grouper::parent, &Grouper::tgtkey>;
 
 // The groupby's borrowed pointer to this grouper goes with the parent
 // reference: grouper_dealloc could not reach it any more to reset it.
@@ -680,8 +657,7 @@ void grouper_clear(Object* self) {
   auto* gr = static_cast<Grouper*>(self);
   auto* g = static_cast<Groupby*>(gr->parent.get());
   if (g && g->currgrouper == gr) g->currgrouper = nullptr;
-  Ref<Object> parent = std::move(gr->parent);
-  Ref<Object> tgtkey = std::move(gr->tgtkey);
+  clear_fields<Grouper, &Grouper::parent, &Grouper::tgtkey>(self);
 }
 
 // ---- islice ---------------------------------------------------------------------------
@@ -779,14 +755,9 @@ Ref<Object> islice_next(Object* self) {
   return v;
 }
 
-void islice_traverse(Object* self, VisitFn visit, void* arg) {
-  auto* s = static_cast<Islice*>(self);
-  if (s->it) visit(s->it.get(), arg);
-}
+constexpr TraverseFn islice_traverse = traverse_fields<Islice, &Islice::it>;
 
-void islice_clear(Object* self) {
-  Ref<Object> it = std::move(static_cast<Islice*>(self)->it);
-}
+constexpr ClearFn islice_clear = clear_fields<Islice, &Islice::it>;
 
 // ---- pairwise -------------------------------------------------------------------------
 
@@ -827,17 +798,9 @@ Ref<Object> pairwise_next(Object* self) {
   return r;
 }
 
-void pairwise_traverse(Object* self, VisitFn visit, void* arg) {
-  auto* p = static_cast<Pairwise*>(self);
-  if (p->it) visit(p->it.get(), arg);
-  if (p->old) visit(p->old.get(), arg);
-}
+constexpr TraverseFn pairwise_traverse = traverse_fields<Pairwise, &Pairwise::it, &Pairwise::old>;
 
-void pairwise_clear(Object* self) {
-  auto* p = static_cast<Pairwise*>(self);
-  Ref<Object> it = std::move(p->it);
-  Ref<Object> old = std::move(p->old);
-}
+constexpr ClearFn pairwise_clear = clear_fields<Pairwise, &Pairwise::it, &Pairwise::old>;
 
 // ---- tee ------------------------------------------------------------------------------
 //
@@ -916,14 +879,9 @@ Ref<Object> tee_copy(Object* self, Object* const*, size_t nargs, Tuple* kwnames)
   return tee_make(t->data.get(), t->index);
 }
 
-void tee_traverse(Object* self, VisitFn visit, void* arg) {
-  auto* t = static_cast<Tee*>(self);
-  if (t->data) visit(t->data.get(), arg);
-}
+constexpr TraverseFn tee_traverse = traverse_fields<Tee, &Tee::data>;
 
-void tee_clear(Object* self) {
-  Ref<Object> data = std::move(static_cast<Tee*>(self)->data);
-}
+constexpr ClearFn tee_clear = clear_fields<Tee, &Tee::data>;
 
 // The values read so far are owned through raw pointers: visit each.
 void teedata_traverse(Object* self, VisitFn visit, void* arg) {
