@@ -35,6 +35,7 @@
 #include "runtime/tuple.h"
 #include "stdlib/native/fileio.h"
 #include "vm/frameobject.h"
+#include "vm/import.h"
 #include "vm/interp.h"
 #include "vm/traceback.h"
 #include "parser/parser.h"
@@ -453,9 +454,34 @@ static void print_chain(Object* exc_v, std::set<Object*>& seen) {
   print_one(exc_v);
 }
 
+// Whether `e` or an exception chained to it is an exception group.
+static bool chain_has_group(Object* e, std::set<Object*>& seen) {
+  if (!e || e == None || !exception_check(e) || !seen.insert(e).second) return false;
+  if (is_instance_of(e, exc::BaseExceptionGroup)) return true;
+  auto* be = static_cast<BaseException*>(e);
+  return chain_has_group(be->cause.get(), seen) || chain_has_group(be->context.get(), seen);
+}
+
+// Exception groups nest their members' reports in boxes ("+-+---- 1 ----").
+// The traceback module draws them exactly as CPython's printer does (CPython
+// 3.13's printer calls it too); false when that fails, and the flat report
+// follows.
+static bool print_with_traceback_module(Object* exc_v) {
+  Ref<Object> saved = fetch_error();
+  Ref<Object> mod = import_module("traceback");
+  Ref<Object> fn = mod ? getattr(mod.get(), "print_exception") : nullptr;
+  Object* args[1] = {exc_v};
+  Ref<Object> r = fn ? call(fn.get(), args, 1) : nullptr;
+  if (!r) clear_error();
+  restore_error(std::move(saved));
+  return static_cast<bool>(r);
+}
+
 void print_exception(Object* exc_v) {
   // What the program printed comes first (stdout may be block-buffered).
   flush_std_streams();
+  std::set<Object*> groups_seen;
+  if (chain_has_group(exc_v, groups_seen) && print_with_traceback_module(exc_v)) return;
   if (!exception_check(exc_v)) {
     std::string r;
     if (repr_utf8(exc_v, &r)) write_err(r + "\n");
