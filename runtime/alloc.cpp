@@ -189,9 +189,14 @@ bool refill(size_t cls) {
   return true;
 }
 
-inline void* pool_alloc(size_t total) {
+// The size class of a pooled block of `total` bytes.
+inline size_t size_class(size_t total) {
   size_t cls = (total + kGrain - 1) / kGrain;
-  if (cls < 2) cls = 2;   // a block must hold a FreeBlock link, and 16 keeps tiny buffers aligned
+  return cls < 2 ? 2 : cls;   // a block must hold a FreeBlock link, and 16 keeps tiny buffers aligned
+}
+
+inline void* pool_alloc(size_t total) {
+  size_t cls = size_class(total);
   if (!g_free[cls] && !refill(cls)) return nullptr;
   FreeBlock* b = g_free[cls];
   g_free[cls] = b->next;
@@ -271,6 +276,16 @@ constexpr auto kPlaneWords = [] {
 }();
 
 inline size_t plane_words(const ChunkHeader* h) { return kPlaneWords[h->cls]; }
+
+// Sets the tracked and young bits of `block`, a block start of chunk `h`
+// (whose side bitmaps exist).
+inline void set_tracked_young_bits(ChunkHeader* h, const void* block) {
+  uintptr_t p = reinterpret_cast<uintptr_t>(block);
+  uint64_t idx = ((p - (p & kChunkMask) - sizeof(ChunkHeader)) * h->reciprocal) >> 32;
+  uint64_t m = uint64_t{1} << (idx & 63);
+  h->gc_bits[idx >> 6] |= m;                                   // kTracked
+  h->gc_bits[gc::kYoung * plane_words(h) + (idx >> 6)] |= m;   // kYoung
+}
 
 // Chunks that have side bitmaps (the full-heap walk visits only these).
 std::vector<ChunkHeader*>& gc_chunks() {
@@ -409,10 +424,7 @@ bool heap_set(const Object* o, HeapBit bit) {
     }
     h->young_listed = 1;
   }
-  uint64_t idx = ((p - (p & kChunkMask) - sizeof(ChunkHeader)) * h->reciprocal) >> 32;
-  uint64_t m = uint64_t{1} << (idx & 63);
-  h->gc_bits[idx >> 6] |= m;                                   // kTracked
-  h->gc_bits[kYoung * plane_words(h) + (idx >> 6)] |= m;       // kYoung
+  set_tracked_young_bits(h, o);
   return true;
 }
 
@@ -645,8 +657,7 @@ void* alloc_object_memory(TypeObject* type, size_t size) {
   }
   if (!type->traverse || total > kMaxPooled || g_mem_trace_alloc) [[unlikely]]
     return alloc_object_memory_slow(type, size);
-  size_t cls = (total + kGrain - 1) / kGrain;
-  if (cls < 2) cls = 2;
+  size_t cls = size_class(total);
   FreeBlock* b = g_free[cls];
   if (!b) [[unlikely]] return alloc_object_memory_slow(type, size);
   auto* h = reinterpret_cast<ChunkHeader*>(reinterpret_cast<uintptr_t>(b) & kChunkMask);
@@ -655,11 +666,7 @@ void* alloc_object_memory(TypeObject* type, size_t size) {
   char* mem = reinterpret_cast<char*>(b);
   Object** w = reinterpret_cast<Object**>(mem + type->extras_base);
   for (uint32_t i = 0; i < words; i++) w[i] = nullptr;
-  uintptr_t p = reinterpret_cast<uintptr_t>(mem);
-  uint64_t idx = ((p - (p & kChunkMask) - sizeof(ChunkHeader)) * h->reciprocal) >> 32;
-  uint64_t m = uint64_t{1} << (idx & 63);
-  h->gc_bits[idx >> 6] |= m;                                   // kTracked
-  h->gc_bits[gc::kYoung * plane_words(h) + (idx >> 6)] |= m;   // kYoung
+  set_tracked_young_bits(h, mem);
   if (++gc::g_young_count > gc::g_young_limit) [[unlikely]] return young_limit_then(mem);
   return mem;
 }

@@ -202,11 +202,6 @@ inline void visit_reach(Object* c, void* arg) {
   static_cast<std::vector<Object*>*>(arg)->push_back(c);
 }
 
-inline void traverse(Object* o, VisitFn fn, void* arg) {
-  TraverseFn t = o->type->traverse;
-  if (t) t(o, fn, arg);
-}
-
 // The graph phases call a visit function for every reference of every
 // candidate: millions per full collection.  For the commonest containers
 // — instances of classes over `object`, lists, dicts, tuples — the
@@ -263,6 +258,7 @@ void count_internal_references(const std::vector<Object*>& set) {
 void mark_reachable(const std::vector<Object*>& set) {
   count_internal_references(set);
   std::vector<Object*> stack;
+  auto reach = [&stack](Object* c) { visit_reach(c, &stack); };
   for (Object* o : set) {
     if ((o->refcnt & kReachable) || gc_refs(o) <= 0) continue;
     o->refcnt |= kReachable;
@@ -270,7 +266,7 @@ void mark_reachable(const std::vector<Object*>& set) {
     while (!stack.empty()) {
       Object* p = stack.back();
       stack.pop_back();
-      traverse(p, visit_reach, &stack);
+      visit_references(p, reach);
     }
   }
 }

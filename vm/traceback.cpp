@@ -33,6 +33,7 @@
 #include "runtime/singletons.h"
 #include "runtime/str.h"
 #include "runtime/tuple.h"
+#include "runtime/unicode.h"
 #include "stdlib/native/fileio.h"
 #include "vm/frameobject.h"
 #include "vm/import.h"
@@ -197,17 +198,18 @@ static std::string exception_summary(Object* exc_v) {
 // traceback.py, which the C printer agrees with), quirks included: counts
 // are in code points, East Asian wide characters count two columns.
 
-// A source line as code points (Python's str indexing), decoded leniently.
+// A source line as code points (Python's str indexing).  A file changed
+// since it ran may hold anything: a sequence cut short at the end of the
+// line is taken byte by byte.
 static std::u32string code_points(std::string_view s) {
   std::u32string out;
-  for (size_t i = 0; i < s.size();) {
-    unsigned char c = static_cast<unsigned char>(s[i]);
-    int len = c < 0x80 ? 1 : (c >> 5) == 6 ? 2 : (c >> 4) == 14 ? 3 : (c >> 3) == 30 ? 4 : 1;
-    char32_t cp = len == 1 ? c : c & (0x7F >> len);
-    for (int k = 1; k < len && i + static_cast<size_t>(k) < s.size(); k++)
-      cp = (cp << 6) | (static_cast<unsigned char>(s[i + static_cast<size_t>(k)]) & 0x3F);
-    out.push_back(cp);
-    i += static_cast<size_t>(len);
+  const char* p = s.data();
+  const char* end = p + s.size();
+  while (p < end) {
+    if (unicode::utf8_seq_length(static_cast<unsigned char>(*p)) > static_cast<size_t>(end - p))
+      out.push_back(static_cast<unsigned char>(*p++));
+    else
+      out.push_back(unicode::decode_utf8(p));
   }
   return out;
 }
@@ -215,12 +217,8 @@ static std::u32string code_points(std::string_view s) {
 // The number of code points in the first `bytes` bytes of UTF-8 `s`
 // (CPython's _byte_offset_to_character_offset).
 static int64_t char_offset(std::string_view s, int64_t bytes) {
-  if (bytes > static_cast<int64_t>(s.size())) bytes = static_cast<int64_t>(s.size());
-  int64_t n = 0;
-  for (int64_t i = 0; i < bytes; i++) {
-    if ((static_cast<unsigned char>(s[static_cast<size_t>(i)]) & 0xC0) != 0x80) n++;
-  }
-  return n;
+  int64_t n = std::clamp<int64_t>(bytes, 0, static_cast<int64_t>(s.size()));
+  return unicode::utf8_count(s.data(), static_cast<size_t>(n));
 }
 
 // unicodedata.east_asian_width(c) in ("W", "F"), for the main blocks.
